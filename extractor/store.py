@@ -1,0 +1,111 @@
+"""The DuckDB store: articles, their events and the rejects of every ingest.
+
+An article is keyed by its content hash, so ingesting the same article twice
+stores it once; each article and its events go in one transaction, so an
+interrupted ingest leaves either the whole article or none of it, and running
+the same command again resumes where it stopped.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from . import schema
+from .article import Article
+from .errors import ArticleError, StoreError
+from .resources import data_path
+
+DEFAULT_STORE = data_path("events.duckdb")
+
+_DDL = (
+    """CREATE TABLE IF NOT EXISTS articles (
+        content_hash VARCHAR PRIMARY KEY, article_id VARCHAR UNIQUE, title VARCHAR, published DATE,
+        lang VARCHAR, source VARCHAR, path VARCHAR, text VARCHAR, events INTEGER, ingested_at TIMESTAMP)""",
+    f"CREATE TABLE IF NOT EXISTS events ({schema.duckdb_columns()}, PRIMARY KEY (event_id))",
+    """CREATE TABLE IF NOT EXISTS rejects (
+        path VARCHAR, code VARCHAR, message VARCHAR, rejected_at TIMESTAMP)""",
+)
+
+
+class Store:
+    """A DuckDB file holding the events table (schema.COLUMNS) and its articles."""
+
+    def __init__(self, path: str | Path = DEFAULT_STORE, read_only: bool = False) -> None:
+        self.path = Path(path)
+        try:
+            if read_only:
+                if not self.path.exists():
+                    raise StoreError("E030", path=self.path, detail="no such file; run `make run` or "
+                                     "`python -m extractor ingest seeds/` first")
+                self.con = duckdb.connect(str(self.path), read_only=True)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.con = duckdb.connect(str(self.path))
+                for statement in _DDL:
+                    self.con.execute(statement)
+        except duckdb.Error as exc:
+            raise StoreError("E030", path=self.path, detail=str(exc).splitlines()[0]) from None
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def has_article(self, content_hash: str) -> bool:
+        """True when an article with this content is stored already."""
+        row = self.con.execute("SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
+        return row is not None
+
+    def add(self, article: Article, events: pd.DataFrame) -> bool:
+        """Store one article and its events atomically; False when it was stored already.
+
+        Raises ArticleError E012 when another article with the same id but other
+        content is stored: silently replacing it would lose that article.
+        """
+        content_hash = article.content_hash
+        if self.has_article(content_hash):
+            return False
+        clash = self.con.execute("SELECT content_hash FROM articles WHERE article_id = ?", [article.id]).fetchone()
+        if clash is not None:
+            raise ArticleError("E012", article_id=article.id, path=article.path or article.id)
+        frame = schema.conform(events)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute(
+                "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [content_hash, article.id, article.title, article.published, article.lang, article.source,
+                 article.path, article.text, len(frame), dt.datetime.now()],
+            )
+            if len(frame):
+                self.con.register("incoming_events", frame)
+                self.con.execute(f"INSERT INTO events SELECT {', '.join(schema.NAMES)} FROM incoming_events")
+                self.con.unregister("incoming_events")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return True
+
+    def add_reject(self, path: str, code: str, message: str) -> None:
+        """Record why a file or article was not stored."""
+        self.con.execute("INSERT INTO rejects VALUES (?, ?, ?, ?)", [path, code, message, dt.datetime.now()])
+
+    def query(self, sql: str, params: list | None = None) -> pd.DataFrame:
+        """Events rows selected by `sql` (which must select from `events`), conformed to the schema."""
+        return schema.conform(self.con.execute(sql, params or []).df())
+
+    def events(self) -> pd.DataFrame:
+        """All stored events, ordered by date and article."""
+        return self.query("SELECT * FROM events ORDER BY date NULLS LAST, article_id, sentence_index")
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, for reports and tests."""
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                for t in ("articles", "events", "rejects")}
