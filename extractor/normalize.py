@@ -1,0 +1,346 @@
+"""Resolve time expressions (pass two): typed values against reference time and tense.
+
+Each kind of underspecified value has one small resolver, picked by type from
+`RESOLVERS` (no string-prefix if/else chain). The reference time is the
+publication date for deictic words ("Saturday", "last year") and the last date
+the narrative set for anaphoric ones ("the next day", "two weeks later"). The
+tense is read from the clause around the expression (tense.tsv): past and
+reporting clauses look back, "will", "scheduled", "due" look forward; without a
+cue a weekday looks back (news reports what happened) and a month or day keeps
+the reference year (TimeML's convention).
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .article import Article, TimeMention
+from .resources import data_path, read_table
+from .timevalues import (CalendarDate, ClockTime, Decade, Duration, Frequency, Offset, Reference,
+                         TimeValue, WeekdayRef)
+
+PAST, PRESENT, FUTURE = "past", "present", "future"
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A TIMEX3 value with the calendar period it covers (None for durations and sets)."""
+
+    value: str
+    precision: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+# ---------------------------------------------------------------- tense
+
+@lru_cache(maxsize=None)
+def tense_words(lang: str) -> dict[str, str]:
+    """Word -> role from data/timex/<lang>/tense.tsv."""
+    path = data_path("timex", lang, "tense.tsv")
+    return {word.lower(): role for _, (word, role) in read_table(path, 2)} if path.exists() else {}
+
+
+def _is_participle(word: str, roles: dict[str, str]) -> bool:
+    return roles.get(word) == "participle" or (len(word) > 4 and word.endswith("ed") and word not in roles)
+
+
+def clause_tense(before: str, after: str, lang: str = "en", reach: int = 12) -> str | None:
+    """The tense that governs a time expression, read from the words around it.
+
+    Scans back from the expression to the nearest tense cue, then forward when
+    nothing stands before it. A participle after "be" leaves the tense to the
+    auxiliary ("is scheduled to be held"), after a determiner it is an adjective
+    ("the divided countries"), after "has"/"have" it is a perfect (past).
+    """
+    roles = tense_words(lang)
+    back = [w.lower() for w in _WORD.findall(before)][::-1][:reach]
+    for i, word in enumerate(back):
+        previous = back[i + 1] if i + 1 < len(back) else ""
+        role = roles.get(word)
+        if role in (FUTURE, PAST, PRESENT):
+            return role
+        if role == "have":
+            return PAST
+        if role == "be" and roles.get(previous) == "have":
+            return PAST
+        if _is_participle(word, roles):
+            if roles.get(previous) in ("be", "determiner") or previous in ("to",):
+                continue
+            if roles.get(previous) == "have":
+                return PAST
+            if roles.get(previous) in (PAST, PRESENT, FUTURE):
+                return {PRESENT: PRESENT, FUTURE: FUTURE}.get(roles[previous], PAST)
+            return PAST
+    for word in [w.lower() for w in _WORD.findall(after)][: reach // 2]:
+        role = roles.get(word)
+        if role in (FUTURE, PAST, PRESENT):
+            return role
+        if role == "have" or _is_participle(word, roles):
+            return PAST
+    return None
+
+
+# ---------------------------------------------------------------- calendar helpers
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _add_months(day: dt.date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def _day(date: dt.date) -> Resolved:
+    return Resolved(date.isoformat(), "day", date, date)
+
+
+def _month(year: int, month: int) -> Resolved:
+    return Resolved(f"{year:04d}-{month:02d}", "month", dt.date(year, month, 1), _month_end(year, month))
+
+
+def _year(year: int) -> Resolved:
+    return Resolved(f"{year:04d}", "year", dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+def _week(date: dt.date) -> Resolved:
+    year, week, weekday = date.isocalendar()
+    monday = date - dt.timedelta(days=weekday - 1)
+    return Resolved(f"{year:04d}-W{week:02d}", "week", monday, monday + dt.timedelta(days=6))
+
+
+def _quarter(year: int, quarter: int) -> Resolved:
+    first = 3 * (quarter - 1) + 1
+    return Resolved(f"{year:04d}-Q{quarter}", "quarter", dt.date(year, first, 1), _month_end(year, first + 2))
+
+
+def _season(year: int, season: str) -> Resolved:
+    first, last = SEASON_MONTHS[season]
+    end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
+    return Resolved(f"{year:04d}-{season}", "season", dt.date(year, first, 1), _month_end(end_year, end_month))
+
+
+def _quarter_from_index(index: int) -> Resolved:
+    year, quarter = divmod(index, 4)
+    return _quarter(year, quarter + 1)
+
+
+def _decade(decade: int) -> Resolved:
+    return Resolved(f"{decade:03d}", "decade", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31))
+
+
+def _pick_year(ref: dt.date, month: int, day: int | None, tense: str | None, direction: int | None) -> int:
+    """The year of a month (and day) written without one.
+
+    Past tense: the latest such date on or before the reference; future: the
+    earliest on or after it; "last"/"next" exclude the reference's own month;
+    no cue: the reference year.
+    """
+    here = (ref.month, ref.day if day is not None else 0)
+    there = (month, day or 0)
+    if direction == -1 or (direction is None and tense == PAST):
+        strictly = direction == -1
+        return ref.year if (there < here or (there == here and not strictly)) else ref.year - 1
+    if direction == 1 or (direction is None and tense == FUTURE):
+        strictly = direction == 1
+        return ref.year if (there > here or (there == here and not strictly)) else ref.year + 1
+    return ref.year
+
+
+# ---------------------------------------------------------------- resolvers, one per kind
+
+def resolve_calendar(value: CalendarDate, ref: dt.date, tense: str | None) -> Resolved | None:
+    """Month names, days and years; a missing year comes from tense or a relative year."""
+    year = value.year
+    if year is None and value.year_offset is not None:
+        year = ref.year + value.year_offset
+    if value.season:
+        if year is None:
+            year = ref.year + (value.direction or 0)
+        return _season(year, value.season)
+    if value.quarter:
+        return _quarter(year if year is not None else ref.year, value.quarter)
+    if value.month is None:
+        return _year(year) if year is not None else None
+    if year is None:
+        year = _pick_year(ref, value.month, value.day, tense, value.direction)
+    if value.day is None:
+        return _month(year, value.month)
+    try:
+        return _day(dt.date(year, value.month, value.day))
+    except ValueError:
+        return None  # "February 30": an impossible date is no date
+
+
+def resolve_decade(value: Decade, ref: dt.date, tense: str | None) -> Resolved:
+    return _decade(value.decade)
+
+
+def resolve_weekday(value: WeekdayRef, ref: dt.date, tense: str | None) -> Resolved:
+    """"Saturday": on or before the reference in the past (and without a cue), on or after it in the future.
+
+    "last Saturday" is strictly before, "next Saturday" strictly after; a report
+    published on a Saturday that says "on Saturday" means that day.
+    """
+    delta = value.weekday - ref.isoweekday()
+    if value.direction == -1:
+        days = delta - 7 if delta >= 0 else delta
+    elif value.direction == 1:
+        days = delta + 7 if delta <= 0 else delta
+    elif tense == FUTURE:
+        days = delta + 7 if delta < 0 else delta
+    else:
+        days = delta - 7 if delta > 0 else delta
+    resolved = _day(ref + dt.timedelta(days=days))
+    if value.part:
+        return Resolved(f"{resolved.value}T{value.part}", "day", resolved.start, resolved.end)
+    return resolved
+
+
+def _shift(ref: dt.date, unit: str, amount: int) -> Resolved | None:
+    """The calendar period `amount` units from the reference, at the unit's grain."""
+    shifters: dict[str, Callable[[], Resolved]] = {
+        "D": lambda: _day(ref + dt.timedelta(days=amount)),
+        "W": lambda: _week(ref + dt.timedelta(weeks=amount)),
+        "FN": lambda: _week(ref + dt.timedelta(weeks=2 * amount)),
+        "M": lambda: _month(*_add_months(ref, amount)),
+        "Q": lambda: _quarter_from_index(ref.year * 4 + (ref.month - 1) // 3 + amount),
+        "Y": lambda: _year(ref.year + amount),
+        "DE": lambda: _decade(ref.year // 10 + amount),
+        "CE": lambda: _year(ref.year + 100 * amount),
+    }
+    maker = shifters.get(unit)
+    return maker() if maker else None
+
+
+def _weekend(ref: dt.date, amount: int) -> Resolved:
+    saturday = ref + dt.timedelta(days=6 - ref.isoweekday() + 7 * amount)
+    year, week, _ = saturday.isocalendar()
+    return Resolved(f"{year:04d}-W{week:02d}-WE", "week", saturday, saturday + dt.timedelta(days=1))
+
+
+def resolve_offset(value: Offset, ref: dt.date, tense: str | None) -> Resolved | None:
+    """"yesterday", "last week", "two weeks ago", "a decade ago", "the next day".
+
+    Counted distances back ("ago") keep the grain of their unit, except decades
+    and centuries, which name a year ("a decade ago" said in 2021 is 2011).
+    """
+    if value.unit == "WE":
+        return _weekend(ref, value.amount)
+    if value.unit in ("DE", "CE") and abs(value.amount) >= 1 and value.anchor == "ref" and value.amount < 0:
+        years = 10 if value.unit == "DE" else 100
+        return _year(ref.year + years * value.amount)
+    resolved = _shift(ref, value.unit, value.amount)
+    if resolved is not None and value.part:
+        return Resolved(f"{resolved.value}T{value.part}", "day", resolved.start, resolved.end)
+    return resolved
+
+
+def resolve_clock(value: ClockTime, ref: dt.date, tense: str | None) -> Resolved:
+    """"4 a.m." on the reference day, or on the weekday it names."""
+    day = resolve_weekday(value.day, ref, tense) if value.day else _day(ref)
+    return Resolved(f"{day.value}T{value.hour:02d}:{value.minute:02d}", "day", day.start, day.end)
+
+
+def _duration_value(amount: float | None, unit: str) -> str:
+    timed = unit in ("H", "MIN", "S")
+    letter = {"MIN": "M", "FN": "W"}.get(unit, unit)
+    count = "X" if amount is None else (2 * amount if unit == "FN" else amount)
+    if isinstance(count, float) and count.is_integer():
+        count = int(count)
+    return f"P{'T' if timed else ''}{count}{letter}"
+
+
+def resolve_duration(value: Duration, ref: dt.date, tense: str | None) -> Resolved:
+    return Resolved(_duration_value(value.amount, value.unit))
+
+
+def resolve_frequency(value: Frequency, ref: dt.date, tense: str | None) -> Resolved:
+    return Resolved(value.value)
+
+
+def resolve_reference(value: Reference, ref: dt.date, tense: str | None) -> Resolved:
+    return Resolved(value.value)
+
+
+RESOLVERS: dict[type, Callable[[TimeValue, dt.date, str | None], Resolved | None]] = {
+    CalendarDate: resolve_calendar,
+    Decade: resolve_decade,
+    WeekdayRef: resolve_weekday,
+    Offset: resolve_offset,
+    ClockTime: resolve_clock,
+    Duration: resolve_duration,
+    Frequency: resolve_frequency,
+    Reference: resolve_reference,
+}
+
+
+def narrow(resolved: Resolved, mod: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The part of a period a modifier keeps: START the first third, MID the middle, END the last."""
+    start, end = resolved.start, resolved.end
+    if start is None or end is None or mod not in ("START", "MID", "END") or start == end:
+        return start, end
+    span = (end - start).days + 1
+    third = span // 3
+    if mod == "START":
+        return start, start + dt.timedelta(days=third - 1)
+    if mod == "END":
+        return end - dt.timedelta(days=third - 1), end
+    return start + dt.timedelta(days=third), end - dt.timedelta(days=third)
+
+
+def resolve(value: TimeValue, ref: dt.date, tense: str | None) -> Resolved | None:
+    """Pass two for one value."""
+    return RESOLVERS[type(value)](value, ref, tense)
+
+
+def _anchor(value: TimeValue) -> str:
+    return value.anchor if isinstance(value, Offset) else "ref"
+
+
+def _moves_narrative(mention: TimeMention) -> bool:
+    """An explicit dated day or month, or an anaphoric step from one, becomes the story's new 'now'."""
+    raw = mention.raw
+    explicit = isinstance(raw, CalendarDate) and raw.year is not None
+    anaphoric = isinstance(raw, Offset) and raw.anchor == "narrative"
+    return (explicit or anaphoric) and mention.precision in ("day", "week", "month")
+
+
+def normalize(article: Article) -> Article:
+    """Pipeline stage: resolve every time mention of the article in text order.
+
+    The narrative reference starts at the publication date and moves to each
+    absolute date the text gives, so anaphoric expressions follow the story.
+    """
+    narrative = article.published
+    for mention in article.timexes:
+        sentence = article.sentences[mention.sentence] if mention.sentence >= 0 else None
+        start = sentence.start if sentence else max(0, mention.start - 200)
+        end = sentence.end if sentence else mention.end + 200
+        mention.tense = clause_tense(article.text[start:mention.start], article.text[mention.end:end], article.lang)
+        ref = narrative if _anchor(mention.raw) == "narrative" else article.published
+        resolved = resolve(mention.raw, ref, mention.tense)
+        if resolved is None:
+            continue
+        mention.value = resolved.value
+        mention.precision = resolved.precision
+        mention.date, mention.date_end = narrow(resolved, mention.mod)
+        if _moves_narrative(mention):
+            narrative = mention.date
+    return article
+
+
+def resolve_text(text: str, published: dt.date, lang: str = "en") -> list[TimeMention]:
+    """Find and resolve the time expressions of a bare text (tests, the timex command)."""
+    from .segment import segment
+    from .timex import timex
+
+    article = Article(id="-", text=text, published=published, lang=lang)
+    return normalize(timex(segment(article))).timexes

@@ -1,0 +1,255 @@
+"""Underspecified time values (pass one) and the builders that make them.
+
+A rule in data/timex/<lang>/rules.tsv names a builder; the builder gets the
+rule's named groups, already mapped through their pattern tables (month names to
+numbers, number words to integers), and returns a typed value that says only
+what the text says: `WeekdayRef(weekday=6, direction=None)` for "on Saturday",
+`CalendarDate(month=10)` for "in October". Pass two (normalize.py) resolves it
+against the reference time and the tense. Keeping the two apart is HeidelTime's
+design without its string-prefix resolver.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+Groups = Mapping[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarDate:
+    """A date by calendar fields; a missing year is resolved by tense."""
+
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    season: str | None = None
+    quarter: int | None = None
+    year_offset: int | None = None  # "April last year": year relative to the reference
+    direction: int | None = None  # "last April": the one before the reference
+
+
+@dataclass(frozen=True, slots=True)
+class Decade:
+    """A decade or century written as such ("the 1990s")."""
+
+    decade: int  # 199 for the 1990s
+
+
+@dataclass(frozen=True, slots=True)
+class WeekdayRef:
+    """A day named by its weekday ("Saturday", "last Saturday")."""
+
+    weekday: int  # ISO 1 Monday .. 7 Sunday
+    direction: int | None = None
+    part: str | None = None  # part of day: MO AF EV NI
+
+
+@dataclass(frozen=True, slots=True)
+class Offset:
+    """A period a number of units from an anchor: "yesterday", "last year", "two weeks ago".
+
+    anchor is "ref" (the publication date) for deictic words, "narrative" (the
+    last date the text mentioned) for anaphoric ones ("the next day", "two weeks later").
+    """
+
+    unit: str  # D W WE M Q Y DE CE
+    amount: int
+    anchor: str = "ref"
+    part: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClockTime:
+    """A clock time, on the reference day or on a named weekday."""
+
+    hour: int
+    minute: int = 0
+    day: WeekdayRef | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Duration:
+    """A length of time; amount None means unspecified ("several years" -> PXY)."""
+
+    unit: str
+    amount: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Frequency:
+    """A SET: a recurring time ("weekly", "every Saturday")."""
+
+    value: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """PRESENT_REF, PAST_REF or FUTURE_REF."""
+
+    value: str
+
+
+TimeValue = CalendarDate | Decade | WeekdayRef | Offset | ClockTime | Duration | Frequency | Reference
+
+QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+SIGN_WORDS = {"later": 1, "after": 1, "next": 1, "following": 1,
+              "earlier": -1, "before": -1, "previous": -1, "preceding": -1}
+UNIT_WORDS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+
+
+def _int(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, int):
+        return value
+    digits = "".join(ch for ch in str(value) if ch.isdigit())
+    return int(digits) if digits else None
+
+
+def build_date(g: Groups) -> CalendarDate:
+    """Month names, day numbers and years as written ("June 23", "19 June 2021", "April 2019")."""
+    return CalendarDate(year=_int(g.get("year")), month=_int(g.get("month")), day=_int(g.get("day")))
+
+
+def build_month_rel_year(g: Groups) -> CalendarDate:
+    """A month of a year named relative to the reference ("April last year")."""
+    return CalendarDate(month=g["month"], year_offset=g["direction"]) if g.get("unit") == "Y" \
+        else CalendarDate(month=g["month"], direction=g["direction"])
+
+
+def build_rel_month(g: Groups) -> CalendarDate:
+    """"last April", "next June": the named month before or after the reference."""
+    return CalendarDate(month=g["month"], direction=g["direction"])
+
+
+def build_year(g: Groups) -> CalendarDate:
+    """A year on its own ("in 2019", "fiscal 1989")."""
+    return CalendarDate(year=_int(g["year"]))
+
+
+def build_decade(g: Groups) -> Decade:
+    """"the 1990s" -> 199; "the '90s" -> the 1900s' 9th decade."""
+    if g.get("decade"):
+        return Decade(decade=_int(g["decade"]) // 10)
+    return Decade(decade=190 + _int(g["decade2"]) // 10)
+
+
+def build_season(g: Groups) -> CalendarDate:
+    """"summer 2019", "last summer"."""
+    return CalendarDate(year=_int(g.get("year")), season=g["season"], direction=g.get("direction"))
+
+
+def build_quarter(g: Groups) -> CalendarDate:
+    """"the third quarter (of 1989)"."""
+    return CalendarDate(year=_int(g.get("year")), quarter=QUARTER_WORDS[str(g["quarter"]).lower()])
+
+
+def build_weekday(g: Groups) -> WeekdayRef:
+    """"Saturday", "last Saturday", "Saturday night"."""
+    return WeekdayRef(weekday=g["weekday"], direction=g.get("direction"), part=g.get("part"))
+
+
+def build_deictic(g: Groups) -> Offset:
+    """"yesterday", "today", "tomorrow morning"."""
+    return Offset(unit="D", amount=g["deictic_day"], part=g.get("part"))
+
+
+def build_tonight(g: Groups) -> Offset:
+    """"tonight": the night of the reference day."""
+    return Offset(unit="D", amount=0, part="NI")
+
+
+def build_deictic_rel(g: Groups) -> Offset:
+    """"last night" (the evening before the reference), "this morning"."""
+    return Offset(unit="D", amount=min(g["direction"], 0), part=g["part"])
+
+
+def build_ago(g: Groups) -> Offset:
+    """"two weeks ago", "a decade ago": back from the reference by a counted unit."""
+    amount = _amount(g["number"])
+    if amount is None or amount != int(amount):
+        raise ValueError("vague amount")
+    return Offset(unit=g["unit"], amount=-int(amount))
+
+
+def build_later(g: Groups) -> Offset:
+    """"two weeks later": from the last date the narrative set."""
+    amount = _amount(g["number"])
+    if amount is None or amount != int(amount):
+        raise ValueError("vague amount")
+    return Offset(unit=g["unit"], amount=int(amount) * SIGN_WORDS[g["sign"].lower()], anchor="narrative")
+
+
+def build_anaphoric(g: Groups) -> Offset:
+    """"the next day", "the day before": one unit from the narrative's date."""
+    return Offset(unit=UNIT_WORDS[g["unit"].lower()], amount=SIGN_WORDS[g["sign"].lower()], anchor="narrative")
+
+
+def build_calendar(g: Groups) -> Offset:
+    """"last week", "this year", "earlier this month"."""
+    return Offset(unit=g["unit"], amount=g["direction"])
+
+
+def build_clock(g: Groups) -> ClockTime:
+    """"4 a.m.", "14:00 GMT", "4 a.m. on Saturday"."""
+    hour = _int(g["hour"])
+    ampm = str(g.get("ampm") or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    day = WeekdayRef(weekday=g["weekday"]) if g.get("weekday") else None
+    return ClockTime(hour=hour, minute=_int(g.get("minute")) or 0, day=day)
+
+
+def _amount(value: Any) -> float | None:
+    """A counted amount: an int from the number table, digits as written, None when vague ("X")."""
+    if isinstance(value, (int, float)):
+        return value
+    try:
+        number = float(str(value))
+    except ValueError:
+        return None
+    return int(number) if number.is_integer() else number
+
+
+def build_duration(g: Groups) -> Duration:
+    """"14-month", "three days", "the past week"."""
+    return Duration(unit=g["unit"], amount=1 if g.get("number") is None else _amount(g["number"]))
+
+
+def build_duration_vague(g: Groups) -> Duration:
+    """"several years", "for months": PXY."""
+    unit = g["unit"]
+    return Duration(unit=unit if len(unit) <= 3 and unit.isupper() else _plural_unit(unit), amount=None)
+
+
+def _plural_unit(word: str) -> str:
+    return {"years": "Y", "months": "M", "weeks": "W", "decades": "DE", "days": "D", "hours": "H"}[word.lower()]
+
+
+def build_set_every(g: Groups) -> Frequency:
+    """"every week" -> P1W."""
+    return Frequency(value=f"P1{g['unit']}")
+
+
+def build_set_weekday(g: Groups) -> Frequency:
+    """"every Saturday" -> XXXX-WXX-6."""
+    return Frequency(value=f"XXXX-WXX-{g['weekday']}")
+
+
+def build_set_frequency(g: Groups) -> Frequency:
+    """"weekly" -> P1W."""
+    return Frequency(value=g["frequency"])
+
+
+def build_reference(g: Groups) -> Reference:
+    """"now" -> PRESENT_REF, "recently" -> PAST_REF."""
+    return Reference(value=g["reference_word"])
+
+
+BUILDERS: dict[str, Callable[[Groups], TimeValue]] = {
+    name.removeprefix("build_"): fn for name, fn in globals().items() if name.startswith("build_")
+}

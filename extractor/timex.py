@@ -1,0 +1,239 @@
+"""Find time expressions (pass one): rules as data, compiled into one regular expression.
+
+Resources live in data/timex/<lang>/ (HeidelTime's repattern/normalization/rules
+layout): `patterns/*.tsv` are named word lists with their values (month names to
+numbers) or shapes (`regex.tsv`), `rules.tsv` names the patterns it uses and the
+builder that turns a match into an underspecified value, `negatives.tsv` lists
+what must never be read as a date. All positive rules of a language become one
+alternation tried at word starts, all negatives another: two scans per text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from .article import Article, TimeMention
+from .errors import ResourceError
+from .resources import data_path, read_table
+from .segment import sentence_at
+from .timevalues import BUILDERS, TimeValue
+
+_PATTERN_REF = re.compile(r"%([a-z_0-9]+)(?::([a-z_0-9]+))?")
+_USER_GROUP = re.compile(r"\(\?P<([a-z_0-9]+)>")
+_CASE = re.compile(r"CASE:\s*(title|any)")
+TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A named pattern: its regex and, for word lists, the value of each surface form."""
+
+    name: str
+    regex: str
+    values: dict[str, Any] | None
+    title_case: bool
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A positive rule, compiled into the language's alternation as group `r<index>`."""
+
+    index: int
+    name: str
+    type: str
+    builder: str
+    example: str
+    groups: tuple[tuple[str, str, str | None], ...]  # (regex group name, value name, pattern name)
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Everything one language needs to find time expressions."""
+
+    lang: str
+    patterns: dict[str, Pattern]
+    rules: tuple[Rule, ...]
+    positive: re.Pattern[str]
+    negative: re.Pattern[str] | None
+
+
+def _number_value(text: str, words: dict[str, Any]) -> Any:
+    """Value of a number written in words ("twenty four", "a few") or digits."""
+    text = " ".join(text.lower().replace("-", " ").split())
+    if text in words:
+        return words[text]
+    total = 0
+    for part in text.split(" "):
+        value = words.get(part)
+        if not isinstance(value, int):
+            return "X"
+        total += value
+    return total
+
+
+def _word_alternation(surfaces: list[str]) -> str:
+    """Longest first, so "March" beats "Mar" and "a few" beats "a"; spaces match any white space."""
+    ordered = sorted(set(surfaces), key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in ordered) + r")(?!\w)"
+
+
+def load_patterns(folder: Path) -> dict[str, Pattern]:
+    """Every pattern file of a language; word lists keyed by lower-case surface form."""
+    patterns: dict[str, Pattern] = {}
+    for path in sorted(folder.glob("*.tsv")):
+        header = path.open(encoding="utf-8").readline()
+        if path.stem == "regex":
+            for line, (name, regex) in read_table(path, 2):
+                try:
+                    re.compile(regex)
+                except re.error as exc:
+                    raise ResourceError("E020", path=path, line=line, detail=f"bad regex: {exc}") from None
+                if re.search(r"\((?!\?)", regex):
+                    raise ResourceError("E020", path=path, line=line, detail="capturing group in a shape")
+                patterns[name] = Pattern(name, regex, None, False)
+            continue
+        values: dict[str, Any] = {}
+        for line, (surface, value) in read_table(path, 2):
+            values[" ".join(surface.lower().split())] = int(value) if re.fullmatch(r"-?\d+", value) else value
+        case = _CASE.search(header)
+        patterns[path.stem] = Pattern(path.stem, _word_alternation(list(values)), values,
+                                      bool(case and case.group(1) == "title"))
+    # "twenty four", "twenty-four": a number word, optionally followed by another one
+    words = patterns["number_word"]
+    patterns["number"] = Pattern("number", f"{words.regex}(?:[- ]{words.regex})?", words.values, False)
+    return patterns
+
+
+def _compile_rule(index: int, name: str, pattern: str, patterns: dict[str, Pattern], path: Path,
+                  line: int) -> tuple[str, tuple[tuple[str, str, str | None], ...]]:
+    """A rule's regex with its pattern references expanded into uniquely named groups."""
+    groups: list[tuple[str, str, str | None]] = []
+
+    def expand(match: re.Match[str]) -> str:
+        pattern_name, alias = match.group(1), match.group(2)
+        if pattern_name not in patterns:
+            raise ResourceError("E022", path=path, line=line, name=pattern_name, known=sorted(patterns))
+        value_name = alias or pattern_name
+        group = f"r{index}_{len(groups)}_{value_name}"  # unique even when alternatives share a name
+        groups.append((group, value_name, pattern_name))
+        return f"(?P<{group}>{patterns[pattern_name].regex})"
+
+    def rename(match: re.Match[str]) -> str:
+        group = f"r{index}_{len(groups)}_{match.group(1)}"
+        groups.append((group, match.group(1), None))
+        return f"(?P<{group}>"
+
+    regex = _PATTERN_REF.sub(expand, _USER_GROUP.sub(rename, pattern))
+    try:
+        re.compile(regex, re.IGNORECASE)
+    except re.error as exc:
+        raise ResourceError("E020", path=path, line=line, detail=f"rule '{name}' does not compile: {exc}") from None
+    return regex, tuple(groups)
+
+
+@lru_cache(maxsize=None)
+def grammar(lang: str = "en") -> Grammar:
+    """Load and compile a language's time grammar once per process."""
+    folder = data_path("timex", lang)
+    patterns = load_patterns(folder / "patterns")
+    rules, parts = [], []
+    rules_path = folder / "rules.tsv"
+    seen = set()
+    for index, (line, (name, typ, builder, pattern, example)) in enumerate(read_table(rules_path, 5)):
+        if typ not in TIMEX_TYPES:
+            raise ResourceError("E020", path=rules_path, line=line, detail=f"type '{typ}' is not one of {TIMEX_TYPES}")
+        if builder not in BUILDERS:
+            raise ResourceError("E020", path=rules_path, line=line, detail=f"unknown builder '{builder}'")
+        if name in seen:
+            raise ResourceError("E020", path=rules_path, line=line, detail=f"rule name '{name}' used twice")
+        seen.add(name)
+        regex, groups = _compile_rule(index, name, pattern, patterns, rules_path, line)
+        rules.append(Rule(index, name, typ, builder, example, groups))
+        parts.append(f"(?P<r{index}>{regex})")
+    positive = re.compile(r"(?<![\w'])(?:" + "|".join(parts) + ")", re.IGNORECASE)
+    negatives_path = folder / "negatives.tsv"
+    negative = None
+    if negatives_path.exists():
+        alternatives = []
+        for line, (name, pattern, example) in read_table(negatives_path, 3):
+            try:
+                re.compile(pattern, re.IGNORECASE)
+            except re.error as exc:
+                raise ResourceError("E020", path=negatives_path, line=line, detail=f"bad regex: {exc}") from None
+            alternatives.append(f"(?:{pattern})")
+        negative = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
+    return Grammar(lang, patterns, tuple(rules), positive, negative)
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A time expression found in a text: span, type, rule, value and TIMEX3 modifier."""
+
+    start: int
+    end: int
+    type: str
+    rule: str
+    value: TimeValue
+    mod: str | None
+
+
+def _group_value(grammar_: Grammar, pattern_name: str | None, text: str) -> Any:
+    if pattern_name is None:
+        return text
+    pattern = grammar_.patterns[pattern_name]
+    if pattern.values is None:
+        return text
+    if pattern_name == "number":
+        return _number_value(text, pattern.values)
+    return pattern.values.get(" ".join(text.lower().split()))
+
+
+def _read_match(grammar_: Grammar, match: re.Match[str]) -> Found | None:
+    """Turn one regex match into a Found, or None when a case or value check fails."""
+    rule = grammar_.rules[int(match.lastgroup[1:])]
+    values: dict[str, Any] = {}
+    start, end = match.span()
+    for group, value_name, pattern_name in rule.groups:
+        text = match.group(group)
+        if text is None:
+            continue
+        if pattern_name and grammar_.patterns[pattern_name].title_case and not text[0].isupper():
+            return None  # "may", "march": lower-case month words are verbs
+        if value_name == "t":
+            start, end = match.span(group)
+            continue
+        values[value_name] = _group_value(grammar_, pattern_name, text)
+    mod = values.pop("mod", None)
+    try:
+        value = BUILDERS[rule.builder](values)
+    except (ValueError, KeyError, TypeError):
+        return None
+    return Found(start, end, rule.type, rule.name, value, mod)
+
+
+def find(text: str, lang: str = "en") -> list[Found]:
+    """Time expressions of a text, in order, not overlapping, none inside a negative span."""
+    grammar_ = grammar(lang)
+    blocked = [m.span() for m in grammar_.negative.finditer(text)] if grammar_.negative else []
+    found = []
+    for match in grammar_.positive.finditer(text):
+        item = _read_match(grammar_, match)
+        if item is None:
+            continue
+        if any(s < item.end and item.start < e for s, e in blocked):
+            continue
+        found.append(item)
+    return found
+
+
+def timex(article: Article) -> Article:
+    """Pipeline stage: fill `article.timexes` with unresolved mentions."""
+    article.timexes = [
+        TimeMention(start=f.start, end=f.end, type=f.type, rule=f.rule, raw=f.value, mod=f.mod,
+                    sentence=sentence_at(article, f.start))
+        for f in find(article.text, article.lang)
+    ]
+    return article
