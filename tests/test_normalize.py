@@ -1,0 +1,89 @@
+"""Resolving time expressions against the publication date and the clause's tense."""
+import datetime as dt
+
+import pytest
+
+from extractor.normalize import clause_tense, resolve_text
+
+SAT = dt.date(2021, 6, 19)  # a Saturday: the seed's publication date
+
+
+def resolved(text, published=SAT):
+    return [(text[m.start:m.end], m.value, m.precision, m.date, m.date_end) for m in resolve_text(text, published)]
+
+
+@pytest.mark.parametrize("text,published,value,precision", [
+    # weekdays: past looks back, future forward; the publication weekday itself is that day
+    ("Gunmen attacked the post on Saturday.", SAT, "2021-06-19", "day"),
+    ("Haftar announced in a statement on Thursday that an operation will follow.", SAT, "2021-06-17", "day"),
+    ("Talks will resume on Thursday.", SAT, "2021-06-24", "day"),
+    ("Talks resumed on Monday.", dt.date(2021, 6, 16), "2021-06-14", "day"),
+    ("The summit will open on Monday.", dt.date(2021, 6, 16), "2021-06-21", "day"),
+    ("They met last Saturday.", SAT, "2021-06-12", "day"),
+    ("They meet next Saturday.", SAT, "2021-06-26", "day"),
+    # months and days without a year
+    ("The ceasefire agreement was signed in October.", SAT, "2020-10", "month"),
+    ("The conference is scheduled to be held in Germany on June 23.", SAT, "2021-06-23", "day"),
+    ("Its mission is to guide them through the December 24 elections.", SAT, "2021-12-24", "day"),
+    ("The offensive was launched in April last year.", SAT, "2020-04", "month"),
+    ("They clashed in March.", dt.date(2021, 1, 5), "2020-03", "month"),
+    ("Elections will be held in March.", dt.date(2021, 11, 5), "2022-03", "month"),
+    # deictic words
+    ("The army said yesterday it had withdrawn.", SAT, "2021-06-18", "day"),
+    ("Last week the convoy left.", SAT, "2021-W23", "week"),
+    ("Fighting resumed earlier this month.", SAT, "2021-06", "month"),
+    ("Elections are due next month.", SAT, "2021-07", "month"),
+    ("The war began a decade ago.", SAT, "2011", "year"),
+    ("The truce was signed at the end of last year.", SAT, "2020", "year"),
+    ("Raids on Saturday night.", SAT, "2021-06-19TNI", "day"),
+    ("Since the 2011 uprising, chaos.", SAT, "2011", "year"),
+    ("In the 1990s the city grew.", SAT, "199", "decade"),
+])
+def test_normalize_relative_cases(text, published, value, precision):
+    dated = [m for m in resolve_text(text, published) if m.type in ("DATE", "TIME")]
+    assert [(m.value, m.precision) for m in dated] == [(value, precision)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("his 14-month campaign failed", ("P14M", None)),
+    ("the last twenty four hours", ("PT24H", None)),
+    ("for several years", ("PXY", None)),
+    ("weekly", ("P1W", None)),
+])
+def test_normalize_durations_and_sets_carry_no_date(text, expected):
+    (mention,) = resolve_text(text, SAT)
+    assert (mention.value, mention.date) == expected
+    assert not mention.is_datable
+
+
+def test_normalize_modifier_narrows_the_period_without_inventing_a_day():
+    (m,) = resolve_text("at the end of last year", SAT)
+    assert (m.value, m.mod, m.precision) == ("2020", "END", "year")
+    assert m.date == dt.date(2020, 9, 1) and m.date_end == dt.date(2020, 12, 31)
+
+
+def test_normalize_month_spans_its_days():
+    (m,) = resolve_text("It was signed in June 2021.", SAT)
+    assert (m.date, m.date_end) == (dt.date(2021, 6, 1), dt.date(2021, 6, 30))
+
+
+def test_normalize_narrative_moves_the_reference():
+    text = "In April 2019, Haftar attacked. Two weeks later, he retreated."
+    values = [m.value for m in resolve_text(text, SAT)]
+    assert values == ["2019-04", "2019-W16"]
+
+
+def test_normalize_impossible_date_is_no_date():
+    assert [m.value for m in resolve_text("It happened on 30 February 2021.", SAT)] == [None]
+
+
+@pytest.mark.parametrize("before,after,tense", [
+    ("The conference is scheduled to be held in Germany on ", "", "future"),
+    ("the convoy that arrived on ", " was composed", "past"),
+    ("Its mission is to unite the divided countries and guide them through the ", "", "present"),
+    ("Libya has been in chaos since ", "", "past"),
+    ("", ", gunmen attacked a post", "past"),
+    ("", ", the government will decide", "future"),
+])
+def test_normalize_clause_tense(before, after, tense):
+    assert clause_tense(before, after) == tense

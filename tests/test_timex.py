@@ -1,0 +1,88 @@
+"""Finding time expressions: spans, types and the false positives that must stay out."""
+import pytest
+
+from extractor.errors import ResourceError
+from extractor.timex import find, grammar, load_patterns
+
+
+def spans(text):
+    return [(text[f.start:f.end], f.type) for f in find(text)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("It happened on Saturday.", [("Saturday", "DATE")]),
+    ("It happened last Saturday.", [("last Saturday", "DATE")]),
+    ("The offensive was launched in April last year.", [("April last year", "DATE")]),
+    ("In April 2019, Haftar attacked.", [("April 2019", "DATE")]),
+    ("Elections on December 24 and on 23 June 2021.", [("December 24", "DATE"), ("23 June 2021", "DATE")]),
+    ("Since the 2011 uprising, chaos.", [("2011", "DATE")]),
+    ("at the end of last year", [("the end of last year", "DATE")]),
+    ("his 14-month campaign failed", [("14-month", "DURATION")]),
+    ("a 24-hour truce", [("24-hour", "DURATION")]),
+    ("closed for several years", [("several years", "DURATION")]),
+    ("Saturday night raids", [("Saturday night", "TIME")]),
+    ("at 4 a.m. on Friday", [("4 a.m. on Friday", "TIME")]),
+    ("weekly meetings and every Saturday", [("weekly", "SET"), ("every Saturday", "SET")]),
+    ("a decade ago", [("a decade ago", "DATE")]),
+    ("in mid-2019 and early June", [("mid-2019", "DATE"), ("early June", "DATE")]),
+    ("the 1990s", [("the 1990s", "DATE")]),
+    ("the third quarter of 1989", [("the third quarter of 1989", "DATE")]),
+    ("2021-06-19", [("2021-06-19", "DATE")]),
+])
+def test_timex_finds_spans(text, expected):
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "It may rain and we may go.",
+    "We said so.",
+    "Theresa May said it.",
+    "A second attack followed.",
+    "M23 rebels advanced.",
+    "They won 2-1 in the final.",
+    "Call +218 21 333 4444 for help.",
+    "The year of the dragon.",
+    "The troops march north.",
+    "He killed 2011 people.",
+])
+def test_timex_known_false_positives_yield_no_date(text):
+    assert [f for f in find(text) if f.type in ("DATE", "TIME")] == []
+
+
+def test_timex_rules_each_match_their_example():
+    g = grammar("en")
+    for rule in g.rules:
+        found = find(rule.example)
+        assert found, f"rule {rule.name} finds nothing in its own example {rule.example!r}"
+
+
+@pytest.mark.parametrize("line,code", [
+    ("bad\tDATE\tdate\t%nosuchpattern\texample", "E022"),
+    ("bad\tDATE\tnosuchbuilder\t%month\texample", "E020"),
+    ("bad\tWHEN\tdate\t%month\texample", "E020"),
+    ("too\tfew\tfields", "E020"),
+])
+def test_timex_malformed_rule_fails_at_load_with_file_and_line(tmp_path, monkeypatch, line, code):
+    import shutil
+
+    from extractor import resources, timex as timex_module
+
+    root = tmp_path / "data"
+    shutil.copytree(resources.data_path("timex"), root / "timex")
+    rules = root / "timex" / "en" / "rules.tsv"
+    rules.write_text(rules.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    monkeypatch.setattr(timex_module, "data_path", lambda *parts: root.joinpath(*parts))
+    timex_module.grammar.cache_clear()
+    try:
+        with pytest.raises(ResourceError) as info:
+            timex_module.grammar("en")
+        assert info.value.code == code
+        assert "rules.tsv:" in str(info.value)
+    finally:
+        timex_module.grammar.cache_clear()
+
+
+def test_timex_patterns_longest_first():
+    month = grammar("en").patterns["month"]
+    alternatives = month.regex[3:month.regex.index(")(?!")].split("|")
+    assert alternatives.index("september") < alternatives.index(r"sept\.") < alternatives.index("sept")
