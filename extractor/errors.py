@@ -31,6 +31,8 @@ class Errors:
     E021 = "resource {path} does not start with a '# FORMAT:' header line saying what a line means"
     E022 = "resource {path}:{line}: unknown pattern name '%{name}'; pattern files are {known}"
     E030 = "store '{path}' cannot be opened: {detail}"
+    E050 = ("article '{path}' failed in stage '{stage}' ({detail}): the rest of the batch went on; "
+            "please report this with the article attached")
     E040 = "output '{path}' has an unknown extension: use .csv, .jsonl or .parquet"
 
 
