@@ -101,9 +101,12 @@ def load_patterns(folder: Path) -> dict[str, Pattern]:
         case = _CASE.search(header)
         patterns[path.stem] = Pattern(path.stem, _word_alternation(list(values)), values,
                                       bool(case and case.group(1) == "title"))
-    # "twenty four", "twenty-four": a number word, optionally followed by another one
-    words = patterns["number_word"]
-    patterns["number"] = Pattern("number", f"{words.regex}(?:[- ]{words.regex})?", words.values, False)
+    # "twenty four", "twenty-four": a tens word and a units word; else one number word
+    words = patterns["number_word"].values
+    tens = [w for w, v in words.items() if isinstance(v, int) and 20 <= v <= 90 and v % 10 == 0]
+    units = [w for w, v in words.items() if isinstance(v, int) and 1 <= v <= 9 and w not in ("a", "an")]
+    compound = f"{_word_alternation(tens)}[- ]{_word_alternation(units)}"
+    patterns["number"] = Pattern("number", f"(?:{compound}|{patterns['number_word'].regex})", words, False)
     return patterns
 
 
