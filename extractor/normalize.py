@@ -63,20 +63,16 @@ def clause_tense(before: str, after: str, lang: str = "en", reach: int = 12) -> 
     back = [w.lower() for w in _WORD.findall(before)][::-1][:reach]
     for i, word in enumerate(back):
         previous = back[i + 1] if i + 1 < len(back) else ""
-        role = roles.get(word)
-        if role in (FUTURE, PAST, PRESENT):
+        role, before_role = roles.get(word), roles.get(previous)
+        if role in (FUTURE, PRESENT):
             return role
-        if role == "have":
+        if role == "have" or (role == "be" and before_role == "have"):
             return PAST
-        if role == "be" and roles.get(previous) == "have":
-            return PAST
-        if _is_participle(word, roles):
-            if roles.get(previous) in ("be", "determiner") or previous in ("to",):
-                continue
-            if roles.get(previous) == "have":
-                return PAST
-            if roles.get(previous) in (PAST, PRESENT, FUTURE):
-                return {PRESENT: PRESENT, FUTURE: FUTURE}.get(roles[previous], PAST)
+        if role == PAST or _is_participle(word, roles):
+            if before_role in ("be", "determiner") or previous == "to":
+                continue  # passive or infinitive: the auxiliary decides; after a determiner, an adjective
+            if before_role in (PRESENT, FUTURE):
+                return before_role  # "is held", "will seized"
             return PAST
     for word in [w.lower() for w in _WORD.findall(after)][: reach // 2]:
         role = roles.get(word)
