@@ -38,7 +38,7 @@ golden: install  ## rewrite the golden files from the current extractor (review 
 	$(BIN)/python tools/golden.py
 
 screenshot: ingest  ## docs/dashboard.png of the dashboard on the seeds
-	$(BIN)/python tools/screenshot.py
+	$(BIN)/python tools/screenshot.py --store $(STORE)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
