@@ -1,0 +1,701 @@
+"""Find who is named in an article and map each mention to a canonical ACLED-style actor.
+
+Three lexicons, all data (data/actors/): the registry of named actors
+(`registry.jsonl`), generic actors that ACLED names after a country ("police" ->
+"Police Forces of Libya", `en/generic.tsv`) and ethnic groups that field militias
+(`en/ethnic_groups.tsv`). One Aho-Corasick pass over the lower-cased text finds
+every form of all three plus the country names and demonyms of `en/countries.tsv`;
+case is checked afterwards, so "IS" never matches "is". Construction patterns
+(`en/patterns.tsv`) then grow mentions ("forces loyal to" + Haftar), join them
+("Haftar's self-styled" + "Libyan National Army"), name unregistered groups
+("CPC militants") and resolve a few anaphors ("his forces", "the group") to the
+nearest earlier actor: conservative coreference, marked via="coref".
+
+The article's country (`article.country`, when not given) is the country named
+most often, demonyms included; generic actors take it unless a country is named
+right next to them ("Egyptian troops", "government of Libya").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
+
+import ahocorasick
+
+from .article import ActorMention, Article
+from .errors import ResourceError
+from .resources import data_path, read_jsonl, read_table
+from .segment import sentence_at
+
+CATEGORIES = ("state forces", "rebel group", "political militia", "identity militia", "rioters",
+              "protesters", "civilians", "external/other")
+NON_COMBATANTS = frozenset({"civilians", "protesters", "rioters"})
+NON_STATE = frozenset({"rebel group", "political militia", "identity militia"})
+REGISTRY_KEYS = frozenset({"name", "aliases", "abbreviation", "category", "country", "coref"})
+PATTERN_KINDS = ("before", "after", "join", "coref", "ethnic", "name")
+_ISO2 = re.compile(r"[A-Z]{2}\Z")
+_WINDOW = 90  # characters a construction may reach beyond its mention; a sentence bounds it too
+_COREF_SENTENCES = 3  # an anaphor looks back this many sentences at most
+
+
+# ---------------------------------------------------------------- lexicons
+
+@dataclass(frozen=True, slots=True)
+class RegistryEntry:
+    """One named actor of data/actors/registry.jsonl."""
+
+    name: str
+    aliases: tuple[str, ...]
+    abbreviation: str | None
+    category: str
+    country: str | None
+    coref: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    """A country as the lexicon names it."""
+
+    iso: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Lexeme:
+    """One form in the automaton and what it stands for.
+
+    kind: registry, coref_alias (a registry form that only refers back), generic,
+    block (a compound that is no actor), ethnic or country.
+    """
+
+    kind: str
+    form: str
+    value: object
+    exact: bool  # True: the text must match the form's case exactly
+
+
+def _lang_file(lang: str, name: str) -> Path:
+    """A language's file under data/actors/, English when the language has none."""
+    path = data_path("actors", lang, name)
+    return path if path.exists() else data_path("actors", "en", name)
+
+
+@lru_cache(maxsize=1)
+def registry() -> tuple[RegistryEntry, ...]:
+    """The named actors, checked as they load (E020 names the file and line)."""
+    path = data_path("actors", "registry.jsonl")
+    entries, names = [], set()
+    for number, obj in read_jsonl(path, required=("name", "aliases", "category", "country")):
+        def bad(detail: str) -> ResourceError:
+            return ResourceError("E020", path=path, line=number, detail=detail)
+        unknown = set(obj) - REGISTRY_KEYS
+        if unknown:
+            raise bad(f"unknown keys {sorted(unknown)}; allowed are {sorted(REGISTRY_KEYS)}")
+        name = obj["name"]
+        if not isinstance(name, str) or not name.strip():
+            raise bad("'name' must be a non-empty string")
+        if name in names:
+            raise bad(f"actor '{name}' is listed twice")
+        names.add(name)
+        for key in ("aliases", "coref"):
+            forms = obj.get(key, [])
+            if not isinstance(forms, list) or not all(isinstance(a, str) and a.strip() for a in forms):
+                raise bad(f"'{key}' must be a list of non-empty strings")
+        if obj["category"] not in CATEGORIES:
+            raise bad(f"category '{obj['category']}' is not one of {list(CATEGORIES)}")
+        country = obj["country"]
+        if country is not None and not (isinstance(country, str) and _ISO2.match(country)):
+            raise bad(f"country '{country}' is not an ISO 3166 alpha-2 code or null")
+        abbreviation = obj.get("abbreviation")
+        if abbreviation is not None and not isinstance(abbreviation, str):
+            raise bad("'abbreviation' must be a string or null")
+        entries.append(RegistryEntry(name=name, aliases=tuple(obj["aliases"]), abbreviation=abbreviation,
+                                     category=obj["category"], country=country,
+                                     coref=tuple(obj.get("coref", []))))
+    return tuple(entries)
+
+
+@lru_cache(maxsize=None)
+def countries(lang: str = "en") -> dict[str, tuple[Country, str]]:
+    """form -> (country, kind) where kind is name, alias or demonym."""
+    path = _lang_file(lang, "countries.tsv")
+    out: dict[str, tuple[Country, str]] = {}
+    for number, (form, iso, name, kind) in read_table(path, 4):
+        if not _ISO2.match(iso):
+            raise ResourceError("E020", path=path, line=number, detail=f"'{iso}' is not an ISO2 code")
+        if kind not in ("name", "alias", "demonym"):
+            raise ResourceError("E020", path=path, line=number, detail=f"kind '{kind}' is not name, alias or demonym")
+        out.setdefault(form, (Country(iso, name), kind))
+    return out
+
+
+@lru_cache(maxsize=None)
+def country_names(lang: str = "en") -> dict[str, str]:
+    """ISO2 -> the country's English name as actor names spell it."""
+    names: dict[str, str] = {}
+    for country, _ in countries(lang).values():
+        names.setdefault(country.iso, country.name)
+    return names
+
+
+@lru_cache(maxsize=None)
+def generic_lexicon(lang: str = "en") -> dict[str, tuple[str, str, bool]]:
+    """phrase (lower case) -> (name template, category, needs a country named next to it);
+    template '-' marks a block."""
+    path = _lang_file(lang, "generic.tsv")
+    out = {}
+    for number, (phrase, template, category, *rest) in read_table(path, 3, 4):
+        needs_country = bool(rest) and rest[0] == "country"
+        if rest and rest[0] not in ("country", "-"):
+            raise ResourceError("E020", path=path, line=number,
+                                detail=f"4th field '{rest[0]}' must be 'country' or '-'")
+        if template != "-" and category not in CATEGORIES:
+            raise ResourceError("E020", path=path, line=number, detail=f"category '{category}' is not one of "
+                                f"{list(CATEGORIES)}")
+        if template != "-" and "{" in template.replace("{country}", ""):
+            raise ResourceError("E020", path=path, line=number, detail="only {country} may be filled in")
+        out[phrase.lower()] = (template, category, needs_country)
+    return out
+
+
+@lru_cache(maxsize=None)
+def ethnic_groups(lang: str = "en") -> dict[str, str]:
+    """form -> group name used in the actor name."""
+    return {form: group for _, (form, group) in read_table(_lang_file(lang, "ethnic_groups.tsv"), 2)}
+
+
+@dataclass(frozen=True)
+class Patterns:
+    """The compiled construction patterns of one language."""
+
+    before: re.Pattern[str]
+    after: re.Pattern[str]
+    joins: tuple[tuple[re.Pattern[str], str], ...]
+    coref: re.Pattern[str]
+    coref_modes: dict[str, str]
+    ethnic: re.Pattern[str]
+    ethnic_template: str
+    name: re.Pattern[str] | None
+    name_categories: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=None)
+def patterns(lang: str = "en") -> Patterns:
+    """Compile patterns.tsv once: one alternation per kind, each pattern checked at load."""
+    path = _lang_file(lang, "patterns.tsv")
+    rows: dict[str, list[tuple[int, str, str]]] = {k: [] for k in PATTERN_KINDS}
+    for number, (kind, regex, argument, _example) in read_table(path, 4):
+        if kind not in PATTERN_KINDS:
+            raise ResourceError("E020", path=path, line=number, detail=f"kind '{kind}' is not one of {PATTERN_KINDS}")
+        try:
+            compiled = re.compile(regex)
+        except re.error as exc:
+            raise ResourceError("E020", path=path, line=number, detail=f"bad regex: {exc}") from None
+        if kind == "name":
+            if "name" not in compiled.groupindex:
+                raise ResourceError("E020", path=path, line=number, detail="a 'name' pattern needs (?P<name>...)")
+            if argument not in CATEGORIES:
+                raise ResourceError("E020", path=path, line=number, detail=f"category '{argument}' unknown")
+        elif compiled.groups:
+            raise ResourceError("E020", path=path, line=number, detail="use (?:...) groups only")
+        if kind == "join" and argument not in ("first", "same"):
+            raise ResourceError("E020", path=path, line=number, detail="join argument must be 'first' or 'same'")
+        if kind == "coref" and argument not in ("any", "nonstate"):
+            raise ResourceError("E020", path=path, line=number, detail="coref argument must be 'any' or 'nonstate'")
+        if kind == "ethnic" and "{group}" not in argument:
+            raise ResourceError("E020", path=path, line=number, detail="ethnic template needs {group}")
+        rows[kind].append((number, regex, argument))
+
+    def alternation(kind: str, suffix: str = "", prefix: str = "") -> re.Pattern[str]:
+        parts = [f"(?:{regex})" for _, regex, _ in rows[kind]] or ["(?!)"]
+        return re.compile(prefix + "(?:" + "|".join(parts) + ")" + suffix, re.IGNORECASE)
+
+    coref_parts = [f"(?P<c{i}>{regex})" for i, (_, regex, _) in enumerate(rows["coref"])] or ["(?!)"]
+    name_parts = [regex.replace("(?P<name>", f"(?P<name{i}>").replace("(?P<other>", f"(?P<other{i}>")
+                  for i, (_, regex, _) in enumerate(rows["name"])]
+    return Patterns(
+        before=alternation("before"),  # scanned once per article: where each construction ends
+        after=alternation("after"),  # used with .match(text, pos): anchored at pos
+        joins=tuple((re.compile(regex, re.IGNORECASE), argument) for _, regex, argument in rows["join"]),
+        coref=re.compile(r"\b(?:" + "|".join(coref_parts) + ")", re.IGNORECASE),
+        coref_modes={f"c{i}": argument for i, (_, _, argument) in enumerate(rows["coref"])},
+        ethnic=alternation("ethnic"),
+        ethnic_template=rows["ethnic"][0][2] if rows["ethnic"] else "{group} Ethnic Militia ({country})",
+        name=re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in name_parts) + ")") if name_parts else None,
+        name_categories={f"{group}{i}": argument for i, (_, _, argument) in enumerate(rows["name"])
+                         for group in ("name", "other")},
+    )
+
+
+def _is_exact(form: str) -> bool:
+    """Acronyms and very short forms must match case-sensitively ("IS" is not "is")."""
+    return len(form) <= 3 or not any(ch.islower() for ch in form)
+
+
+@lru_cache(maxsize=None)
+def matcher(lang: str = "en") -> tuple[ahocorasick.Automaton, tuple[tuple[Lexeme, ...], ...]]:
+    """One automaton over the lower-cased forms of every lexicon (built once per process)."""
+    by_key: dict[str, list[Lexeme]] = {}
+
+    def add(lexeme: Lexeme) -> None:
+        bucket = by_key.setdefault(lexeme.form.lower(), [])
+        if not any(other.kind == lexeme.kind and other.value is lexeme.value and other.exact == lexeme.exact
+                   and other.form == lexeme.form for other in bucket):
+            bucket.append(lexeme)
+
+    for entry in registry():
+        for alias in dict.fromkeys((*entry.aliases, *([entry.abbreviation] if entry.abbreviation else []))):
+            if alias not in entry.coref:
+                add(Lexeme("registry", alias, entry, _is_exact(alias)))
+        for alias in entry.coref:
+            add(Lexeme("coref_alias", alias, entry, _is_exact(alias)))
+    for phrase, (template, category, needs_country) in generic_lexicon(lang).items():
+        add(Lexeme("block" if template == "-" else "generic", phrase, (template, category, needs_country), False))
+    for form, group in ethnic_groups(lang).items():
+        add(Lexeme("ethnic", form, group, _is_exact(form)))
+    for form, (country, kind) in countries(lang).items():
+        add(Lexeme("country", form, (country, kind), _is_exact(form)))
+    automaton = ahocorasick.Automaton()
+    table: list[tuple[Lexeme, ...]] = []
+    for key, lexemes in by_key.items():
+        automaton.add_word(key, len(table))
+        table.append(tuple(lexemes))
+    automaton.make_automaton()
+    return automaton, tuple(table)
+
+
+@lru_cache(maxsize=None)
+def _bare_templates(lang: str = "en") -> dict[str, str]:
+    """Country-less generic name -> its template, so a later stage can add the country."""
+    out = {fill(t, None): t for t, _, _ in generic_lexicon(lang).values() if t != "-"}
+    template = patterns(lang).ethnic_template
+    for group in set(ethnic_groups(lang).values()):
+        out[fill(template.replace("{group}", group), None)] = template.replace("{group}", group)
+    return out
+
+
+def fill(template: str, country: str | None) -> str:
+    """A generic name with its country, or without it when none is known ("Protesters")."""
+    if country:
+        return template.replace("{country}", country)
+    return re.sub(r"\s*\(\{country\}\)|\s+of\s+\{country\}|\{country\}", "", template).strip()
+
+
+# ---------------------------------------------------------------- matching
+
+@dataclass(slots=True)
+class _Hit:
+    """A mention while it is being built (mutable; becomes an ActorMention)."""
+
+    start: int
+    end: int
+    kind: str  # registry, coref_alias, generic, ethnic, name, coref
+    actor: str
+    category: str
+    country: str | None
+    via: str
+    template: str | None = None  # generic names still waiting for their country
+    local_country: bool = False  # the country was named next to the mention
+
+
+def _lowered(text: str) -> str:
+    """Lower case with the same length as `text`, so offsets carry over."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
+def _case_ok(lexeme: Lexeme, surface: str) -> bool:
+    if lexeme.exact:
+        return surface == lexeme.form
+    if lexeme.kind in ("generic", "block"):
+        return True
+    # a proper name written all in lower case is a common word ("turkey", "wagner")
+    return not any(ch.isupper() for ch in lexeme.form) or any(ch.isupper() for ch in surface)
+
+
+def _scan(text: str, lang: str) -> list[tuple[int, int, Lexeme]]:
+    """Every lexicon form in the text at word boundaries, with its case checked."""
+    automaton, table = matcher(lang)
+    low = _lowered(text)
+    found = []
+    n = len(text)
+    for end_index, slot in automaton.iter(low):
+        end = end_index + 1
+        for lexeme in table[slot]:
+            start = end - len(lexeme.form)
+            if end < n and (text[end].isalnum() or text[end] == "_"):
+                continue
+            if start > 0:
+                before = text[start - 1]
+                if before.isalnum() or before == "_":
+                    continue
+                if before == "-" and lexeme.kind != "block" and not (
+                        lexeme.kind != "generic" and low.endswith("pro-", 0, start)):
+                    continue  # "anti-Haftar" is no mention of Haftar; "pro-Haftar" is
+            if _case_ok(lexeme, text[start:end]):
+                found.append((start, end, lexeme))
+    return found
+
+
+def _leftmost_longest(items: list, start=lambda x: x[0], end=lambda x: x[1]) -> list:
+    """Non-overlapping items, preferring the earliest, then the longest."""
+    chosen, reach = [], -1
+    for item in sorted(items, key=lambda x: (start(x), -(end(x) - start(x)))):
+        if start(item) >= reach:
+            chosen.append(item)
+            reach = end(item)
+    return chosen
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+class _Bounds:
+    """Sentence limits for a text, so no construction crosses a sentence."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+
+    def sentence(self, offset: int) -> int:
+        return sentence_at(self.article, offset) if self.article.sentences else -1
+
+    def limits(self, offset: int) -> tuple[int, int]:
+        index = self.sentence(offset)
+        if index < 0:
+            return max(0, offset - _WINDOW), min(len(self.article.text), offset + _WINDOW)
+        s = self.article.sentences[index]
+        return max(s.start, offset - _WINDOW), min(s.end, offset + _WINDOW)
+
+
+def article_country(country_hits: list[tuple[int, int, Country]]) -> str | None:
+    """The country named most often (demonyms count); the first named wins a tie."""
+    if not country_hits:
+        return None
+    counts = Counter(c.iso for _, _, c in country_hits)
+    first = {}
+    for i, (_, _, c) in enumerate(country_hits):
+        first.setdefault(c.iso, i)
+    return max(counts, key=lambda iso: (counts[iso], -first[iso]))
+
+
+def _resolve_entry(entries: list[RegistryEntry], context: str | None) -> RegistryEntry:
+    """Of the actors that share a form, the one of the article's country, else the first listed."""
+    for entry in entries:
+        if context and entry.country == context:
+            return entry
+    return entries[0]
+
+
+def find_actors(article: Article) -> tuple[list[ActorMention], str | None]:
+    """The article's actor mentions and its country (given, else the one named most often).
+
+    Pure: reads the article (text, sentences, country) and changes nothing.
+    """
+    text, lang = article.text, article.lang
+    pats = patterns(lang)
+    names = country_names(lang)
+    bounds = _Bounds(article)
+    raw = _scan(text, lang)
+
+    country_hits = _leftmost_longest([(s, e, lx.value[0]) for s, e, lx in raw if lx.kind == "country"])
+    context = article.country or article_country(country_hits)
+    country_at_end = {e: (s, c) for s, e, c in country_hits}
+    country_at_start = {s: (e, c) for s, e, c in country_hits}
+
+    blocks = [(s, e) for s, e, lx in raw if lx.kind == "block"]
+    candidates = []
+    registry_forms: dict[tuple[int, int], list[Lexeme]] = {}
+    for s, e, lx in raw:
+        if lx.kind in ("country", "block"):
+            continue
+        if lx.kind == "generic" and any(_overlaps(s, e, bs, be) for bs, be in blocks):
+            continue
+        if lx.kind in ("registry", "coref_alias"):
+            registry_forms.setdefault((s, e), []).append(lx)
+        candidates.append((s, e, lx))
+    # named actors first: a generic phrase must not cut into one ("the Government of National Accord")
+    named = _leftmost_longest([c for c in candidates if c[2].kind in ("registry", "coref_alias")])
+    others = [c for c in candidates if c[2].kind not in ("registry", "coref_alias")
+              and not any(_overlaps(c[0], c[1], n[0], n[1]) for n in named)]
+    others.sort(key=lambda x: x[2].kind != "generic")  # stable: a generic before an ethnic form of one span
+    hits: list[_Hit] = []
+    for s, e, lx in sorted(named + _leftmost_longest(others), key=lambda x: x[0]):
+        if lx.kind in ("registry", "coref_alias"):
+            forms = registry_forms[(s, e)]
+            entry = _resolve_entry([f.value for f in forms], context)
+            kind = "registry" if any(f.kind == "registry" and f.value is entry for f in forms) else "coref_alias"
+            start = s - 4 if s >= 4 and text[s - 4:s].lower() == "pro-" else s  # "pro-Haftar forces"
+            hits.append(_Hit(start, e, kind, entry.name, entry.category, entry.country, "registry"))
+        elif lx.kind == "generic":
+            template, category, needs_country = lx.value
+            hit = _Hit(s, e, "generic", "", category, None, "pattern", template=template)
+            _country_modifier(hit, text, country_at_end, country_at_start)
+            if needs_country and not hit.local_country:
+                continue  # "forces" alone is no actor; "Libyan forces" is
+            hits.append(hit)
+        else:
+            hits.append(_Hit(s, e, "ethnic", lx.value, "identity militia", None, "pattern"))
+
+    hits = _ethnic_militias(hits, text, pats, bounds)
+    hits = _named_groups(hits, text, pats)
+    hits = _join(hits, text, pats)
+    hits = _extend(hits, text, pats, bounds)
+    hits = _local_abbreviations(hits, text)
+    hits = _coreference(hits, text, pats, bounds)
+
+    mentions = []
+    for hit in hits:
+        if hit.template is not None:
+            iso = hit.country if hit.local_country else context
+            hit.country = iso
+            hit.actor = fill(hit.template, names.get(iso) if iso else None)
+        category = hit.category
+        if category == "state forces" and hit.country and context and hit.country != context:
+            category = "external/other"  # a foreign state's forces, as ACLED's interaction codes have it
+        mentions.append(ActorMention(start=hit.start, end=hit.end, actor=hit.actor, category=category,
+                                     sentence=bounds.sentence(hit.start), country=hit.country, via=hit.via))
+    return mentions, context
+
+
+def _country_modifier(hit: _Hit, text: str, at_end: dict, at_start: dict) -> None:
+    """Take in a country named right before ("Libyan police", "Libya's army") or after ("government of Libya")."""
+    for gap in (" ", "'s ", "’s "):
+        before = at_end.get(hit.start - len(gap))
+        if before and text.startswith(gap, hit.start - len(gap)):
+            hit.start, hit.country, hit.local_country = before[0], before[1].iso, True
+            return
+    tail = re.match(r"\s+of\s+(?:the\s+)?", text[hit.end:hit.end + 12])
+    if tail:
+        after = at_start.get(hit.end + tail.end())
+        if after:
+            hit.end, hit.country, hit.local_country = after[0], after[1].iso, True
+
+
+def _ethnic_militias(hits: list[_Hit], text: str, pats: Patterns, bounds: _Bounds) -> list[_Hit]:
+    """An ethnic group is an actor when a militia noun follows it, or it is coordinated with one
+    that has it ("Garre and Degodia militia")."""
+    out: list[_Hit] = []
+    militia_next: _Hit | None = None
+    for hit in reversed(hits):
+        if hit.kind != "ethnic":
+            out.append(hit)
+            continue
+        _, limit = bounds.limits(hit.end)
+        tail = pats.ethnic.match(text, hit.end, limit)
+        coordinated = (militia_next is not None
+                       and re.fullmatch(r"\s*(?:,|and|&|or)\s*(?:and\s+)?", text[hit.end:militia_next.start]))
+        if tail or coordinated:
+            group = hit.actor
+            hit.template = pats.ethnic_template.replace("{group}", group)
+            hit.kind = "generic"
+            if tail:
+                hit.end = tail.end()
+            out.append(hit)
+            militia_next = hit
+        # an ethnic name alone ("Tuareg leaders met") is not an armed actor
+    out.reverse()
+    # an ethnic militia swallows a generic mention its noun overlaps ("Fulani gunmen")
+    keep: list[_Hit] = []
+    for hit in out:
+        if keep and _overlaps(hit.start, hit.end, keep[-1].start, keep[-1].end):
+            if keep[-1].kind == "generic" and keep[-1].template and "Ethnic Militia" in keep[-1].template:
+                continue
+            keep.pop()
+        keep.append(hit)
+    return keep
+
+
+def _named_groups(hits: list[_Hit], text: str, pats: Patterns) -> list[_Hit]:
+    """Unregistered groups named in the text ("CPC militants"); they replace generic mentions they cover."""
+    if pats.name is None:
+        return hits
+    registered = [h for h in hits if h.kind in ("registry", "coref_alias")]
+    new = []
+    for match in pats.name.finditer(text):
+        if any(_overlaps(match.start(), match.end(), h.start, h.end) for h in registered):
+            continue
+        groups = [k for k, v in match.groupdict().items() if v is not None]
+        name = next(k for k in groups if k.startswith("name"))
+        other = next((k for k in groups if k.startswith("other")), None)
+        if other is None:
+            spans = [(name, match.start(), match.end())]
+        else:  # "NDC and NPP militias": two groups, the noun goes with the second
+            spans = [(name, match.start(), match.end(name)), (other, match.start(other), match.end())]
+        for group, start, end in spans:
+            new.append(_Hit(start, end, "name", match.group(group), pats.name_categories[group], None, "pattern"))
+    if not new:
+        return hits
+    kept = [h for h in hits if not any(_overlaps(h.start, h.end, n.start, n.end) for n in new)]
+    return sorted(kept + new, key=lambda h: h.start)
+
+
+def _join(hits: list[_Hit], text: str, pats: Patterns) -> list[_Hit]:
+    """Merge neighbours that name one actor: "X's self-styled Y", "X (Y)", "X, also known as Y"."""
+    out: list[_Hit] = []
+    for hit in hits:
+        if out:
+            prev = out[-1]
+            between = text[prev.end:hit.start]
+            if len(between) <= 40:
+                for regex, mode in pats.joins:
+                    if not regex.fullmatch(between):
+                        continue
+                    if mode == "same" and (prev.actor != hit.actor or prev.template != hit.template):
+                        continue
+                    prev.end = hit.end
+                    if "(" in between:  # close the bracket the join opened
+                        close = re.match(r"\s*\)", text[prev.end:prev.end + 4])
+                        if close:
+                            prev.end += close.end()
+                    if mode == "first" and prev.kind == "registry":
+                        prev.via = "pattern"
+                    break
+                else:
+                    out.append(hit)
+                continue
+        out.append(hit)
+    return out
+
+
+def _extend(hits: list[_Hit], text: str, pats: Patterns, bounds: _Bounds) -> list[_Hit]:
+    """Grow mentions over the constructions around them ("troops loyal to X", "X's forces");
+    a generic mention they swallow goes, a named one stops them."""
+    # one pass for the constructions before mentions: end offset -> start offset
+    constructions = {m.end(): m.start() for m in pats.before.finditer(text) if m.end() > m.start()} if hits else {}
+    for hit in hits:
+        if hit.kind == "coref":
+            continue
+        low, high = bounds.limits(hit.start)
+        start = constructions.get(hit.start)
+        if start is not None and start >= low:
+            if not any(o is not hit and o.kind != "generic" and _overlaps(start, hit.start, o.start, o.end)
+                       for o in hits):
+                hit.start = start
+                if hit.kind == "registry":
+                    hit.via = "pattern"
+        _, high = bounds.limits(hit.end)
+        after = pats.after.match(text, hit.end, high)
+        if after and after.end() > hit.end:
+            if not any(o is not hit and o.kind != "generic" and _overlaps(hit.end, after.end(), o.start, o.end)
+                       for o in hits):
+                hit.end = after.end()
+    # drop mentions now inside a grown one (a grown mention wins over what it covers)
+    out: list[_Hit] = []
+    for hit in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if out and hit.start < out[-1].end:
+            continue
+        out.append(hit)
+    return out
+
+
+_ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&/-]{1,11})\s*\)")
+
+
+def _local_abbreviations(hits: list[_Hit], text: str) -> list[_Hit]:
+    """"Angolan Armed Forces (FAC)": later "FAC" refers back to that actor within the article."""
+    local: dict[str, _Hit] = {}
+    for hit in hits:
+        match = _ABBREVIATION.match(text, hit.end)
+        if match and sum(ch.isupper() for ch in match.group(1)) >= 2:
+            local.setdefault(match.group(1), hit)
+            hit.end = match.end()
+    if not local:
+        return hits
+    finder = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in sorted(local, key=len, reverse=True)) + r")\b")
+    new = []
+    for match in finder.finditer(text):
+        source = local[match.group(0)]
+        if match.start() < source.end or any(_overlaps(match.start(), match.end(), h.start, h.end) for h in hits):
+            continue
+        new.append(replace(source, start=match.start(), end=match.end(), kind="coref", via="coref"))
+    return sorted(hits + new, key=lambda h: h.start)
+
+
+def _coreference(hits: list[_Hit], text: str, pats: Patterns, bounds: _Bounds) -> list[_Hit]:
+    """Resolve anaphors and refer-back-only forms to the nearest earlier actor.
+
+    Conservative on purpose: an anaphor takes an antecedent from the last three sentences
+    only, "the group" only a non-state actor, and a refer-back-only registry form ("AA")
+    counts only after its actor was named in full. A resolved anaphor replaces the generic
+    mention it covers ("the militants"); a named mention wins over an anaphor.
+    """
+    named = [h for h in hits if h.kind != "generic"]
+    items: list[tuple[int, int, object]] = [(h.start, 1, h) for h in hits]
+    for match in pats.coref.finditer(text):
+        if any(_overlaps(match.start(), match.end(), h.start, h.end) for h in named):
+            continue
+        mode = pats.coref_modes.get(match.lastgroup or "", "any")
+        items.append((match.start(), 0, (match.start(), match.end(), mode)))
+    out: list[_Hit] = []
+    for _, _, item in sorted(items, key=lambda x: (x[0], x[1])):
+        if isinstance(item, tuple):
+            start, end, mode = item
+            if out and out[-1].end > start:
+                continue
+            antecedent = _antecedent(out, start, mode, bounds)
+            if antecedent is not None:
+                out.append(replace(antecedent, start=start, end=end, kind="coref", via="coref"))
+            continue
+        hit = item
+        if out and out[-1].end > hit.start:
+            continue
+        if hit.kind == "coref_alias":
+            if not any(h.actor == hit.actor and h.kind == "registry" for h in out):
+                continue
+            hit.kind, hit.via = "coref", "coref"
+        out.append(hit)
+    return out
+
+
+def _antecedent(before: list[_Hit], offset: int, mode: str, bounds: _Bounds) -> _Hit | None:
+    """The nearest earlier mention an anaphor can refer to."""
+    here = bounds.sentence(offset)
+    fallback = None
+    for hit in reversed(before):
+        if here >= 0 and bounds.sentence(hit.start) >= 0 and here - bounds.sentence(hit.start) > _COREF_SENTENCES:
+            break
+        if hit.category in NON_COMBATANTS:
+            continue
+        if mode == "nonstate" and hit.category not in NON_STATE:
+            continue
+        if hit.template is None:
+            return hit  # a named actor is the best antecedent
+        fallback = fallback or hit
+    return fallback if mode == "any" else None
+
+
+# ---------------------------------------------------------------- the stage
+
+def actors(article: Article) -> Article:
+    """Pipeline stage: fill `article.actors`, and `article.country` when it was not given."""
+    mentions, country = find_actors(article)
+    article.actors = mentions
+    if article.country is None:
+        article.country = country
+    return article
+
+
+def localise(article: Article, country: str) -> Article:
+    """Give generic actors that had no country one, once a later stage knows it (places).
+
+    "Protesters" becomes "Protesters (Kenya)" when the article named no country but its
+    places lie in Kenya; named actors and generics with a country of their own stay.
+    """
+    templates = _bare_templates(article.lang)
+    name = country_names(article.lang).get(country)
+    if not name:
+        return article
+    for i, mention in enumerate(article.actors):
+        if mention.country is None and mention.via in ("pattern", "coref") and mention.actor in templates:
+            article.actors[i] = replace(mention, actor=fill(templates[mention.actor], name), country=country)
+    return article
+
+
+__all__ = ["actors", "find_actors", "localise", "registry", "countries", "country_names", "generic_lexicon",
+           "ethnic_groups", "patterns", "matcher", "fill", "article_country", "CATEGORIES"]

@@ -1,0 +1,101 @@
+"""Who acts and who undergoes: voice and construction around the trigger."""
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from extractor.actors import actors
+from extractor.article import Article
+from extractor.roles import assign_roles
+from extractor.segment import segment
+from extractor.triggers import triggers
+
+LNA = "LNA: Libyan National Army"
+GNA = "GNA: Government of National Accord"
+TALIBAN = "Taliban"
+AFG_ARMY = "Military Forces of Afghanistan"
+
+
+def roles(text: str, country: str | None = None, sentence: int = 0, use_trigger: bool = True):
+    article = triggers(actors(segment(Article(id="t", text=text, published=dt.date(2020, 5, 8), country=country))))
+    found = article.in_sentence(article.triggers, sentence)
+    trigger = max(found, key=lambda t: (t.priority, -t.start)) if found and use_trigger else None
+    actor1, actor2 = assign_roles(article, sentence, trigger)
+    return (actor1.actor if actor1 else None, actor2.actor if actor2 else None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    # active: the subject of the trigger's clause acts
+    ("Taliban militants attacked Afghan soldiers in Ghazni.", (TALIBAN, AFG_ARMY)),
+    ("9 Taliban militants were killed when Afghan military forces repulsed their attacks.", (AFG_ARMY, None)),
+    ("Haftar and his eastern forces launched an offensive on GNA positions.", (LNA, GNA)),
+    ("Haftar, a military commander, stated that they had taken control of the border crossing.", (LNA, None)),
+    ("The Taliban clashed with Afghan security forces.", (TALIBAN, AFG_ARMY)),
+    # passive and nominal: the agent after 'by'
+    ("Afghan soldiers were attacked by Taliban militants.", (TALIBAN, AFG_ARMY)),
+    ("1 soldier was killed following an attack by Taliban militants on a check point.", (TALIBAN, "Military Forces")),
+    ("An attack by Taliban militants on Afghan soldiers killed two.", (TALIBAN, AFG_ARMY)),
+    # possessive
+    ("Haftar's offensive on the Government of National Accord failed.", (LNA, GNA)),
+    # between X and Y
+    ("Clashes between Taliban militants and Afghan security forces left five dead.", (TALIBAN, AFG_ARMY)),
+    # nobody before the trigger: the first actor after it
+    ("The convoy that arrived was composed of Tuareg fighters.", ("Tuareg Ethnic Militia (Libya)", None)),
+    # nothing said
+    ("Fighting continued in the north.", (None, None)),
+])
+def test_roles_by_construction(text, expected):
+    assert roles(text, "LY" if "Tuareg" in text else None) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Workers protested in Kenya against the closure.", ("Protesters (Kenya)", None)),
+    ("Police dispersed protesters with tear gas in Kenya.", ("Protesters (Kenya)", "Police Forces of Kenya")),
+    ("Nationwide protests took place in Kenya.", ("Protesters (Kenya)", None)),
+    ("Villagers rioted in Kenya after the arrest.", ("Rioters (Kenya)", None)),
+])
+def test_roles_demonstrators_are_implied(text, expected):
+    assert roles(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Libyan Presidential Council, in a statement, said it would meet.", "Presidential Council of Libya"),
+    ("Support from Egypt and the Libyan National Army reached the front.", LNA),  # 'from Egypt' is no subject
+    ("It was quiet.", None),
+])
+def test_roles_without_trigger_take_the_subject(text, expected):
+    assert roles(text, use_trigger=False) == (expected, None)
+
+
+def test_roles_sentence_out_of_range():
+    article = segment(Article(id="t", text="Nothing.", published=dt.date(2020, 1, 1)))
+    assert assign_roles(article, 5, None) == (None, None)
+
+
+# ---------------------------------------------------------------- the seed article (the project's measuring stick)
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_47cb661035da28a3.txt"
+
+
+@pytest.fixture(scope="module")
+def seed() -> Article:
+    text = re.sub(r"\A---\n.*?\n---\n", "", SEED.read_text(encoding="utf-8"), flags=re.S)
+    return triggers(actors(segment(Article(id="seed-libya", text=text, published=dt.date(2021, 6, 19)))))
+
+
+@pytest.mark.parametrize("cue,expected", [
+    ("forces loyal to Khalifa Haftar stated", LNA),
+    ("The troops of Khalifa Haftar", LNA),
+    ("a large army loyal to Haftar", LNA),
+    ("Haftar announced in a statement", LNA),
+    ("Haftar’s self-styled Libyan National Army", LNA),
+    ("Haftar and his eastern forces", LNA),
+    ("the government-led counter-offensive", "Government of Libya"),
+])
+def test_roles_seed_article(seed, cue, expected):
+    sentence = next(s for s in seed.sentences if cue in seed.text[s.start:s.end])
+    found = seed.in_sentence(seed.triggers, sentence.index)
+    top = max(found, key=lambda t: (t.priority, -t.start)) if found else None
+    actor1, _ = assign_roles(seed, sentence.index, top)
+    assert actor1 is not None and actor1.actor == expected
