@@ -19,7 +19,7 @@ from .article import ActorMention, Article, Event, PlaceMention, Sentence, TimeM
 from .normalize import FUTURE, clause_tense
 from .resources import data_path, read_table
 from .roles import assign_roles
-from .triggers import triggers as find_triggers
+from .triggers import refine, triggers as find_triggers
 
 
 # ---------------------------------------------------------------- lexicons
@@ -141,6 +141,7 @@ def assemble(article: Article) -> list[Event]:
             time = context.get(sentence.paragraph)
             date_source = "context" if time is not None else "published"
         actor1, actor2 = assign_roles(article, sentence.index, trigger)
+        trigger = refine(trigger, actor1, actor2, article.lang)  # ACLED types by who is involved
         text = article.text[sentence.start:sentence.end]
         events.append(Event(
             sentence=sentence, time=time, date_source=date_source, trigger=trigger,
@@ -194,6 +195,8 @@ def to_records(article: Article) -> list[dict]:
             "date_mod": mod,
             "actor1": event.actor1.actor if event.actor1 else None,
             "actor2": event.actor2.actor if event.actor2 else None,
+            "actor1_text": article.text[event.actor1.start:event.actor1.end] if event.actor1 else None,
+            "actor2_text": article.text[event.actor2.start:event.actor2.end] if event.actor2 else None,
             "actor_mentions": _unique_names(event.actors),
             "event_type": event.trigger.event_type if event.trigger else None,
             "sub_event_type": event.trigger.sub_event_type if event.trigger else None,

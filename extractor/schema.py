@@ -65,6 +65,8 @@ COLUMNS: tuple[Column, ...] = (
            DATE_MODS),
     Column("actor1", "text", "Canonical name of the actor who acts."),
     Column("actor2", "text", "Canonical name of the actor who undergoes the action."),
+    Column("actor1_text", "text", "actor1 as the sentence words it (\"forces loyal to Khalifa Haftar\"), for checking."),
+    Column("actor2_text", "text", "actor2 as the sentence words it."),
     Column("actor_mentions", "text", "Every actor of the sentence, canonical names joined by '; '."),
     Column("event_type", "text", "ACLED event type; empty for a dated sentence that is no political-violence "
            "event.", None),
