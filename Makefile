@@ -26,7 +26,7 @@ run: ingest  ## serve the dashboard on http://127.0.0.1:8050
 	$(BIN)/python -m dashboard --store $(STORE) --host $(HOST) --port $(PORT)
 
 test: install  ## every test, browser tests included
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -p no:dash  # dash[testing] (selenium) is not used: Playwright drives the browser
 
 eval: install  ## score the extractor on the gold sets in ../shared/eval
 	$(BIN)/python tools/evaluate.py

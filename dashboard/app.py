@@ -8,10 +8,24 @@ from __future__ import annotations
 from pathlib import Path
 
 from dash import Dash
+from flask import Response
 
 from . import callbacks, layout, queries
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+MAX_REQUEST_BYTES = 1_000_000  # filter values are a few hundred bytes; anything larger is refused (413)
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+}
+
+
+def _harden(response: Response) -> Response:
+    """Headers that stop the page being framed or content being sniffed as another type."""
+    for header, value in SECURITY_HEADERS.items():
+        response.headers.setdefault(header, value)
+    return response
 
 
 def create_app(store_path: str | Path) -> Dash:
@@ -27,6 +41,8 @@ def create_app(store_path: str | Path) -> Dash:
         # external stylesheet or font, and no MCP endpoint an agent could drive.
         serve_locally=True, external_stylesheets=[], external_scripts=[], enable_mcp=False,
     )
+    app.server.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    app.server.after_request(_harden)
     app.layout = lambda: layout.page(queries.store_options(store_path))
     callbacks.register(app, store_path)
     return app

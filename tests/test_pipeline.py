@@ -1,0 +1,43 @@
+"""The stages in their one order, and a batch that survives a failing article."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from extractor import pipeline, schema
+from extractor.article import Article
+from extractor.ingest import Reject
+
+
+def test_pipeline_stage_order():
+    assert [name for name, _ in pipeline.STAGES] == ["segment", "timex", "normalize", "actors", "places", "events"]
+
+
+def test_pipeline_output_is_a_valid_events_table():
+    article = Article(id="a", text="On Saturday, gunmen attacked a police post in Sebha, Libya, killing 3 officers.",
+                      published=dt.date(2021, 6, 19), title="T")
+    frame = pipeline.extract_article(article)
+    assert schema.validate(frame) == []
+    assert len(frame) == 1
+
+
+def test_pipeline_failing_stage_becomes_a_coded_reject_and_the_batch_goes_on(monkeypatch):
+    def broken(article):
+        if article.id == "bad":
+            raise RuntimeError("boom")
+        return article
+
+    stages = tuple((name, broken if name == "places" else stage) for name, stage in pipeline.STAGES)
+    monkeypatch.setattr(pipeline, "STAGES", stages)
+    items = [Article(id=i, text="Protesters marched in Nairobi on Monday.", published=dt.date(2021, 6, 19))
+             for i in ("good-1", "bad", "good-2")]
+    results = list(pipeline.process(items))
+    assert [r.code if isinstance(r, Reject) else r[0].id for r in results] == ["good-1", "E050", "good-2"]
+    assert "places" in results[1].message and "boom" in results[1].message
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n\n", ".", "—", "a" * 5000, "1. 2. 3.", "“”"])
+def test_pipeline_odd_texts_do_not_crash(text):
+    article = Article(id="odd", text=text, published=dt.date(2021, 6, 19))
+    assert schema.validate(pipeline.extract_article(article)) == []
