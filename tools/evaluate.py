@@ -106,10 +106,10 @@ def events(gold: Path) -> list[tuple[str, str, str]]:
 
 
 def main() -> int:
+    global SHARED
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=SHARED, help="folder of the gold sets and scorers")
     args = parser.parse_args()
-    global SHARED
     SHARED = args.shared
     if not SHARED.is_dir():
         raise SystemExit(f"no gold sets at {SHARED}: make eval reads ../shared/eval beside the repository")
