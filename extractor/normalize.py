@@ -24,7 +24,7 @@ from .timevalues import (CalendarDate, ClockTime, Decade, Duration, Frequency, O
                          TimeValue, WeekdayRef)
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
-_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|'ll")
+_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|'ll")
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 
@@ -40,15 +40,32 @@ class Resolved:
 
 # ---------------------------------------------------------------- tense
 
+@dataclass(frozen=True)
+class TenseLexicon:
+    """A language's tense cues: word -> role, and the endings that mark a regular participle."""
+
+    roles: dict[str, str]
+    participle_endings: tuple[str, ...]
+
+    def is_participle(self, word: str) -> bool:
+        """An irregular participle from the list, or a regular one by its ending ("attacked")."""
+        if self.roles.get(word) == "participle":
+            return True
+        return word not in self.roles and any(len(word) > len(e) + 2 and word.endswith(e)
+                                              for e in self.participle_endings)
+
+
 @lru_cache(maxsize=None)
-def tense_words(lang: str) -> dict[str, str]:
-    """Word -> role from data/timex/<lang>/tense.tsv."""
+def tense_lexicon(lang: str) -> TenseLexicon:
+    """From data/timex/<lang>/tense.tsv; a word '*ed' with role participle declares an ending."""
     path = data_path("timex", lang, "tense.tsv")
-    return {word.lower(): role for _, (word, role) in read_table(path, 2)} if path.exists() else {}
-
-
-def _is_participle(word: str, roles: dict[str, str]) -> bool:
-    return roles.get(word) == "participle" or (len(word) > 4 and word.endswith("ed") and word not in roles)
+    roles, endings = {}, []
+    for _, (word, role) in (read_table(path, 2) if path.exists() else []):
+        if word.startswith("*"):
+            endings.append(word[1:].lower())
+        else:
+            roles[word.lower()] = role
+    return TenseLexicon(roles, tuple(endings))
 
 
 def clause_tense(before: str, after: str, lang: str = "en", reach: int = 12) -> str | None:
@@ -59,7 +76,8 @@ def clause_tense(before: str, after: str, lang: str = "en", reach: int = 12) -> 
     auxiliary ("is scheduled to be held"), after a determiner it is an adjective
     ("the divided countries"), after "has"/"have" it is a perfect (past).
     """
-    roles = tense_words(lang)
+    lexicon = tense_lexicon(lang)
+    roles = lexicon.roles
     back = [w.lower() for w in _WORD.findall(before)][::-1][:reach]
     for i, word in enumerate(back):
         previous = back[i + 1] if i + 1 < len(back) else ""
@@ -68,8 +86,8 @@ def clause_tense(before: str, after: str, lang: str = "en", reach: int = 12) -> 
             return role
         if role == "have" or (role == "be" and before_role == "have"):
             return PAST
-        if role == PAST or _is_participle(word, roles):
-            if before_role in ("be", "determiner") or previous == "to":
+        if role == PAST or lexicon.is_participle(word):
+            if before_role in ("be", "determiner", "infinitive"):
                 continue  # passive or infinitive: the auxiliary decides; after a determiner, an adjective
             if before_role in (PRESENT, FUTURE):
                 return before_role  # "is held", "will seized"
@@ -78,7 +96,7 @@ def clause_tense(before: str, after: str, lang: str = "en", reach: int = 12) -> 
         role = roles.get(word)
         if role in (FUTURE, PAST, PRESENT):
             return role
-        if role == "have" or _is_participle(word, roles):
+        if role == "have" or lexicon.is_participle(word):
             return PAST
     return None
 
