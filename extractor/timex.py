@@ -5,7 +5,10 @@ layout): `patterns/*.tsv` are named word lists with their values (month names to
 numbers) or shapes (`regex.tsv`), `rules.tsv` names the patterns it uses and the
 builder that turns a match into an underspecified value, `negatives.tsv` lists
 what must never be read as a date. All positive rules of a language become one
-alternation tried at word starts, all negatives another: two scans per text.
+alternation, all negatives another. The alternation is not tried at every word:
+only just before and at anchors (words of the pattern files marked ANCHOR, the
+words of anchors.txt, digits), which every time expression holds, so a text costs
+one tokenising pass plus a few anchored matches per anchor.
 """
 from __future__ import annotations
 
@@ -17,13 +20,18 @@ from typing import Any
 
 from .article import Article, TimeMention
 from .errors import ResourceError
-from .resources import data_path, read_table
+from .resources import data_path, read_list, read_table
 from .segment import sentence_at
 from .timevalues import BUILDERS, TimeValue
 
 _PATTERN_REF = re.compile(r"%([a-z_0-9]+)(?::([a-z_0-9]+))?")
 _USER_GROUP = re.compile(r"\(\?P<([a-z_0-9]+)>")
 _CASE = re.compile(r"CASE:\s*(title|any)")
+_ANCHOR = re.compile(r"\bANCHOR:")
+_TOKEN = re.compile(r"[^\W_]+")
+_ANCHOR_STOP = frozenset({"the", "a", "an", "of", "at", "in", "these", "to", "on"})
+WINDOW = 6  # a rule starts at most this many words before its anchor ("the third quarter of fiscal 1989")
+NEGATIVE_REACH = 40  # characters around a candidate where a negative rule can overlap it
 TIMEX_TYPES = ("DATE", "TIME", "DURATION", "SET")
 
 
@@ -58,6 +66,16 @@ class Grammar:
     rules: tuple[Rule, ...]
     positive: re.Pattern[str]
     negative: re.Pattern[str] | None
+    anchors: frozenset[str]
+    starters: frozenset[str]  # every word a rule can start with (a superset: all words the rules know)
+
+    def can_start(self, token: str) -> bool:
+        """Whether a rule may begin at this word: cheap to ask, so most word starts are never tried."""
+        return token[0].isdigit() or token.lower() in self.starters
+
+    def is_anchor(self, token: str) -> bool:
+        """Digits, or a word that every match around it must hold."""
+        return token[0].isdigit() or token.lower() in self.anchors
 
 
 def _number_value(text: str, words: dict[str, Any]) -> Any:
@@ -137,6 +155,34 @@ def _compile_rule(index: int, name: str, pattern: str, patterns: dict[str, Patte
     return regex, tuple(groups)
 
 
+def load_anchors(folder: Path, patterns: dict[str, Pattern]) -> frozenset[str]:
+    """Anchor words: every word of the pattern files whose header says ANCHOR, and anchors.txt."""
+    words: set[str] = set()
+    for path in sorted((folder / "patterns").glob("*.tsv")):
+        pattern = patterns.get(path.stem)
+        with open(path, encoding="utf-8") as handle:
+            marked = bool(_ANCHOR.search(handle.readline()))
+        if marked and pattern is not None and pattern.values:
+            for surface in pattern.values:
+                words.update(w for w in _TOKEN.findall(surface) if w not in _ANCHOR_STOP)
+    extra = folder / "anchors.txt"
+    if extra.exists():
+        words.update(word.lower() for _, word in read_list(extra))
+    return frozenset(words)
+
+
+def load_starters(rule_patterns: list[str], patterns: dict[str, Pattern]) -> frozenset[str]:
+    """Every word the rules spell literally or through a word-list pattern."""
+    words: set[str] = set()
+    for pattern in patterns.values():
+        for surface in pattern.values or ():
+            words.update(_TOKEN.findall(surface.lower()))
+    for text in rule_patterns:
+        literal = _PATTERN_REF.sub(" ", re.sub(r"\(\?P<\w+>|\(\?[-:!=<i]*", " ", text))
+        words.update(w.lower() for w in re.findall(r"[^\W\d_]{2,}", literal))
+    return frozenset(words)
+
+
 @lru_cache(maxsize=None)
 def grammar(lang: str = "en") -> Grammar:
     """Load and compile a language's time grammar once per process."""
@@ -156,7 +202,9 @@ def grammar(lang: str = "en") -> Grammar:
         regex, groups = _compile_rule(index, name, pattern, patterns, rules_path, line)
         rules.append(Rule(index, name, typ, builder, example, groups))
         parts.append(f"(?P<r{index}>{regex})")
-    positive = re.compile(r"(?<![\w'])(?:" + "|".join(parts) + ")", re.IGNORECASE)
+    # no leading look-behind: `find` only tries word starts, and a bare alternation lets the regex
+    # engine reject most starts on their first character
+    positive = re.compile("|".join(parts), re.IGNORECASE)
     negatives_path = folder / "negatives.tsv"
     negative = None
     if negatives_path.exists():
@@ -168,7 +216,16 @@ def grammar(lang: str = "en") -> Grammar:
                 raise ResourceError("E020", path=negatives_path, line=line, detail=f"bad regex: {exc}") from None
             alternatives.append(f"(?:{pattern})")
         negative = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
-    return Grammar(lang, patterns, tuple(rules), positive, negative)
+    table = read_table(rules_path, 5)
+    compiled = Grammar(lang, patterns, tuple(rules), positive, negative, load_anchors(folder, patterns),
+                       load_starters([fields[3] for _, fields in table], patterns))
+    lines = {name: line for line, (name, *_rest) in table}
+    for rule in compiled.rules:
+        if not any(compiled.is_anchor(token) for token in _TOKEN.findall(rule.example)):
+            raise ResourceError("E020", path=rules_path, line=lines[rule.name],
+                                detail=f"the example of rule '{rule.name}' holds no anchor word: mark its pattern "
+                                       "file ANCHOR or list the word in anchors.txt")
+    return compiled
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,18 +274,46 @@ def _read_match(grammar_: Grammar, match: re.Match[str]) -> Found | None:
     return Found(start, end, rule.type, rule.name, value, mod)
 
 
+def _blocked(grammar_: Grammar, text: str, item: Found) -> bool:
+    """True when a negative rule overlaps the candidate."""
+    if grammar_.negative is None:
+        return False
+    lo, hi = max(0, item.start - NEGATIVE_REACH), min(len(text), item.end + NEGATIVE_REACH)
+    return any(m.start() < item.end and item.start < m.end() for m in grammar_.negative.finditer(text, lo, hi))
+
+
 def find(text: str, lang: str = "en") -> list[Found]:
-    """Time expressions of a text, in order, not overlapping, none inside a negative span."""
+    """Time expressions of a text, in order, not overlapping, none inside a negative span.
+
+    For each anchor not yet covered, the rules are tried at the word starts from
+    WINDOW words before it up to the anchor itself; the earliest start whose match
+    reaches the anchor wins, as a left-to-right scan would have found it.
+    """
     grammar_ = grammar(lang)
-    blocked = [m.span() for m in grammar_.negative.finditer(text)] if grammar_.negative else []
-    found = []
-    for match in grammar_.positive.finditer(text):
-        item = _read_match(grammar_, match)
-        if item is None:
+    # word starts not glued to a word by an apostrophe or underscore ("Saddam's" holds no "s" word)
+    starts = [m.start() for m in _TOKEN.finditer(text)]
+    words = _TOKEN.findall(text)
+    found: list[Found] = []
+    covered = 0
+    for index, word in enumerate(words):
+        if not grammar_.is_anchor(word):
             continue
-        if any(s < item.end and item.start < e for s, e in blocked):
+        anchor = starts[index]
+        if anchor < covered:
             continue
-        found.append(item)
+        for offset in range(max(0, index - WINDOW), index + 1):
+            start = starts[offset]
+            if start < covered or not grammar_.can_start(words[offset]) or (start and text[start - 1] in "'_\u2019"):
+                continue
+            match = grammar_.positive.match(text, start)
+            if match is None or match.end() <= anchor:
+                continue
+            item = _read_match(grammar_, match)
+            if item is None or _blocked(grammar_, text, item):
+                continue
+            found.append(item)
+            covered = match.end()
+            break
     return found
 
 

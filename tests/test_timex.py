@@ -1,5 +1,8 @@
 """Finding time expressions: spans, types and the false positives that must stay out."""
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from extractor.errors import ResourceError
 from extractor.timex import find, grammar, load_patterns
@@ -61,6 +64,7 @@ def test_timex_rules_each_match_their_example():
     ("bad\tDATE\tnosuchbuilder\t%month\texample", "E020"),
     ("bad\tWHEN\tdate\t%month\texample", "E020"),
     ("too\tfew\tfields", "E020"),
+    ("no_anchor\tDATE\tdate\tthe %direction\tthe last", "E020"),
 ])
 def test_timex_malformed_rule_fails_at_load_with_file_and_line(tmp_path, monkeypatch, line, code):
     import shutil
@@ -86,3 +90,42 @@ def test_timex_patterns_longest_first():
     month = grammar("en").patterns["month"]
     alternatives = month.regex[3:month.regex.index(")(?!")].split("|")
     assert alternatives.index("september") < alternatives.index(r"sept\.") < alternatives.index("sept")
+
+
+def _exhaustive(text, lang="en"):
+    """Reference scan: the rules tried at every word start, left to right (what the anchors must not lose)."""
+    from extractor.timex import _TOKEN, _blocked, _read_match
+
+    g = grammar(lang)
+    found, covered = [], 0
+    for token in _TOKEN.finditer(text):
+        start = token.start()
+        if start < covered or (start and text[start - 1] in "'_\u2019"):
+            continue
+        match = g.positive.match(text, start)
+        if match is None:
+            continue
+        item = _read_match(g, match)
+        if item is None or _blocked(g, text, item):
+            continue
+        found.append(item)
+        covered = match.end()
+    return found
+
+
+TIME_WORDS = ["on", "Saturday", "the", "end", "of", "last", "year", "in", "April", "2019", "two", "weeks", "ago",
+              "14-month", "campaign", "said", "will", "June", "23", "since", "the", "1990s", "early", "May", "a",
+              "decade", "third", "quarter", "fiscal", "1989", "every", "week", "night", "4", "p.m.", "yesterday",
+              "morning", "later", ",", ".", "people", "killed", "next", "month", "this", "weekly", "mid-2019"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TIME_WORDS), max_size=25))
+def test_timex_anchored_scan_equals_exhaustive_scan(words):
+    text = " ".join(words)
+    assert find(text) == _exhaustive(text)
+
+
+def test_timex_anchored_scan_equals_exhaustive_scan_on_the_seed():
+    text = (Path(__file__).resolve().parent / "golden" / "seed-libya" / "article.txt").read_text(encoding="utf-8")
+    assert find(text) == _exhaustive(text)
