@@ -20,12 +20,20 @@ from functools import lru_cache
 
 from .article import Article, TimeMention
 from .resources import data_path, read_table
-from .timevalues import (CalendarDate, ClockTime, Decade, Duration, Frequency, Offset, Reference,
-                         TimeValue, WeekdayRef)
+from .timevalues import (CalendarDate, Century, ClockTime, Decade, Duration, Frequency, Offset, Reference,
+                         StoryPeriod, TimeValue, WeekdayRef)
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|'ll")
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+
+@dataclass(slots=True)
+class Story:
+    """What the text has told so far: the narrative's day and the last quarter it named."""
+
+    date: dt.date
+    quarter: "Resolved | None" = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +89,10 @@ def clause_tense(before: str, after: str, lang: str = "en", reach: int = 12) -> 
     back = [w.lower() for w in _WORD.findall(before)][::-1][:reach]
     for i, word in enumerate(back):
         previous = back[i + 1] if i + 1 < len(back) else ""
-        role, before_role = roles.get(word), roles.get(previous)
+        following = back[i - 1] if i else ""
+        # two-word cues ("set to", "due to") are looked up with the word that follows in the text
+        role = roles.get(f"{word} {following}") or roles.get(word)
+        before_role = roles.get(previous)
         if role in (FUTURE, PRESENT):
             return role
         if role == "have" or (role == "be" and before_role == "have"):
@@ -170,7 +181,8 @@ def _pick_year(ref: dt.date, month: int, day: int | None, tense: str | None, dir
 
 # ---------------------------------------------------------------- resolvers, one per kind
 
-def resolve_calendar(value: CalendarDate, ref: dt.date, tense: str | None) -> Resolved | None:
+def resolve_calendar(value: CalendarDate, ref: dt.date, tense: str | None,
+                     story: Story | None = None) -> Resolved | None:
     """Month names, days and years; a missing year comes from tense or a relative year."""
     year = value.year
     if year is None and value.year_offset is not None:
@@ -193,11 +205,19 @@ def resolve_calendar(value: CalendarDate, ref: dt.date, tense: str | None) -> Re
         return None  # "February 30": an impossible date is no date
 
 
-def resolve_decade(value: Decade, ref: dt.date, tense: str | None) -> Resolved:
+def resolve_decade(value: Decade, ref: dt.date, tense: str | None, story: Story | None = None) -> Resolved:
     return _decade(value.decade)
 
 
-def resolve_weekday(value: WeekdayRef, ref: dt.date, tense: str | None) -> Resolved:
+def resolve_century(value: Century, ref: dt.date, tense: str | None, story: Story | None = None) -> Resolved | None:
+    """"the 20th century" -> "19", the years 1900-1999 (TimeML counts centuries by their hundreds)."""
+    hundreds = value.ordinal - 1
+    if not 0 < hundreds < 100:
+        return None
+    return Resolved(f"{hundreds:02d}", "century", dt.date(hundreds * 100, 1, 1), dt.date(hundreds * 100 + 99, 12, 31))
+
+
+def resolve_weekday(value: WeekdayRef, ref: dt.date, tense: str | None, story: Story | None = None) -> Resolved:
     """"Saturday": on or before the reference in the past (and without a cue), on or after it in the future.
 
     "last Saturday" is strictly before, "next Saturday" strictly after; a report
@@ -240,7 +260,7 @@ def _weekend(ref: dt.date, amount: int) -> Resolved:
     return Resolved(f"{year:04d}-W{week:02d}-WE", "week", saturday, saturday + dt.timedelta(days=1))
 
 
-def resolve_offset(value: Offset, ref: dt.date, tense: str | None) -> Resolved | None:
+def resolve_offset(value: Offset, ref: dt.date, tense: str | None, story: Story | None = None) -> Resolved | None:
     """"yesterday", "last week", "two weeks ago", "a decade ago", "the next day".
 
     Counted distances back ("ago") keep the grain of their unit, except decades
@@ -248,6 +268,8 @@ def resolve_offset(value: Offset, ref: dt.date, tense: str | None) -> Resolved |
     """
     if value.unit == "WE":
         return _weekend(ref, value.amount)
+    if value.counted and value.unit == "Y" and story is not None and story.quarter is not None:
+        return _shift_quarter(story.quarter, 4 * value.amount)  # "a year earlier" in a quarterly report
     if value.unit in ("DE", "CE") and abs(value.amount) >= 1 and value.anchor == "ref" and value.amount < 0:
         years = 10 if value.unit == "DE" else 100
         return _year(ref.year + years * value.amount)
@@ -257,7 +279,29 @@ def resolve_offset(value: Offset, ref: dt.date, tense: str | None) -> Resolved |
     return resolved
 
 
-def resolve_clock(value: ClockTime, ref: dt.date, tense: str | None) -> Resolved:
+def _shift_quarter(quarter: Resolved, quarters: int) -> Resolved:
+    return _quarter_from_index(quarter.start.year * 4 + (quarter.start.month - 1) // 3 + quarters)
+
+
+def resolve_story_period(value: StoryPeriod, ref: dt.date, tense: str | None,
+                         story: Story | None = None) -> Resolved:
+    """"the quarter", "the year-earlier period", "the year", "the weekend" from what the story told.
+
+    A quarter is the last one the text named, else the reference's current one
+    ("the current quarter") or its latest completed one ("the latest quarter").
+    """
+    told = story.quarter if story is not None else None
+    if value.unit == "WE":
+        ahead = tense == FUTURE
+        return _weekend(ref, 0 if ahead or ref.isoweekday() >= 6 else -1)
+    if value.unit == "Q" or (told is not None and value.years_back):
+        if told is None:
+            told = _quarter_from_index(ref.year * 4 + (ref.month - 1) // 3 - (0 if value.current else 1))
+        return _shift_quarter(told, -4 * value.years_back)
+    return _year(ref.year - value.years_back)
+
+
+def resolve_clock(value: ClockTime, ref: dt.date, tense: str | None, story: Story | None = None) -> Resolved:
     """"4 a.m." on the reference day, or on the weekday it names."""
     day = resolve_weekday(value.day, ref, tense) if value.day else _day(ref)
     return Resolved(f"{day.value}T{value.hour:02d}:{value.minute:02d}", "day", day.start, day.end)
@@ -272,19 +316,19 @@ def _duration_value(amount: float | None, unit: str) -> str:
     return f"P{'T' if timed else ''}{count}{letter}"
 
 
-def resolve_duration(value: Duration, ref: dt.date, tense: str | None) -> Resolved:
+def resolve_duration(value: Duration, ref: dt.date, tense: str | None, story: Story | None = None) -> Resolved:
     return Resolved(_duration_value(value.amount, value.unit))
 
 
-def resolve_frequency(value: Frequency, ref: dt.date, tense: str | None) -> Resolved:
+def resolve_frequency(value: Frequency, ref: dt.date, tense: str | None, story: Story | None = None) -> Resolved:
     return Resolved(value.value)
 
 
-def resolve_reference(value: Reference, ref: dt.date, tense: str | None) -> Resolved:
+def resolve_reference(value: Reference, ref: dt.date, tense: str | None, story: Story | None = None) -> Resolved:
     return Resolved(value.value)
 
 
-RESOLVERS: dict[type, Callable[[TimeValue, dt.date, str | None], Resolved | None]] = {
+RESOLVERS: dict[type, Callable[..., Resolved | None]] = {
     CalendarDate: resolve_calendar,
     Decade: resolve_decade,
     WeekdayRef: resolve_weekday,
@@ -293,6 +337,8 @@ RESOLVERS: dict[type, Callable[[TimeValue, dt.date, str | None], Resolved | None
     Duration: resolve_duration,
     Frequency: resolve_frequency,
     Reference: resolve_reference,
+    StoryPeriod: resolve_story_period,
+    Century: resolve_century,
 }
 
 
@@ -310,9 +356,9 @@ def narrow(resolved: Resolved, mod: str | None) -> tuple[dt.date | None, dt.date
     return start + dt.timedelta(days=third), end - dt.timedelta(days=third)
 
 
-def resolve(value: TimeValue, ref: dt.date, tense: str | None) -> Resolved | None:
+def resolve(value: TimeValue, ref: dt.date, tense: str | None, story: Story | None = None) -> Resolved | None:
     """Pass two for one value."""
-    return RESOLVERS[type(value)](value, ref, tense)
+    return RESOLVERS[type(value)](value, ref, tense, story)
 
 
 def _anchor(value: TimeValue) -> str:
@@ -333,21 +379,23 @@ def normalize(article: Article) -> Article:
     The narrative reference starts at the publication date and moves to each
     absolute date the text gives, so anaphoric expressions follow the story.
     """
-    narrative = article.published
+    story = Story(article.published)
     for mention in article.timexes:
         sentence = article.sentences[mention.sentence] if mention.sentence >= 0 else None
         start = sentence.start if sentence else max(0, mention.start - 200)
         end = sentence.end if sentence else mention.end + 200
         mention.tense = clause_tense(article.text[start:mention.start], article.text[mention.end:end], article.lang)
-        ref = narrative if _anchor(mention.raw) == "narrative" else article.published
-        resolved = resolve(mention.raw, ref, mention.tense)
+        ref = story.date if _anchor(mention.raw) == "narrative" else article.published
+        resolved = resolve(mention.raw, ref, mention.tense, story)
         if resolved is None:
             continue
         mention.value = resolved.value
         mention.precision = resolved.precision
         mention.date, mention.date_end = narrow(resolved, mention.mod)
         if _moves_narrative(mention):
-            narrative = mention.date
+            story.date = mention.date
+        if resolved.precision == "quarter" and isinstance(mention.raw, CalendarDate):
+            story.quarter = resolved  # only a quarter the text names, never one derived from the story
     return article
 
 

@@ -58,6 +58,7 @@ class Offset:
     amount: int
     anchor: str = "ref"
     part: str | None = None
+    counted: bool = False  # "a year ago", "a year earlier": follows the grain of the story's period
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +92,29 @@ class Reference:
     value: str
 
 
-TimeValue = CalendarDate | Decade | WeekdayRef | Offset | ClockTime | Duration | Frequency | Reference
+@dataclass(frozen=True, slots=True)
+class StoryPeriod:
+    """A period named through the story: "the quarter", "the year-earlier period", "the weekend".
+
+    Financial and political news refer back to the period under discussion;
+    pass two takes it from the last quarter the text named, else from the
+    reference date (the latest completed quarter, the current year).
+    """
+
+    unit: str  # Q, Y, WE
+    years_back: int = 0
+    current: bool = False  # "the current quarter": the reference's own quarter
+
+
+@dataclass(frozen=True, slots=True)
+class Century:
+    """A century by its ordinal ("the 20th century" -> 20, TIMEX3 value "19")."""
+
+    ordinal: int
+
+
+TimeValue = (CalendarDate | Decade | WeekdayRef | Offset | ClockTime | Duration | Frequency | Reference
+             | StoryPeriod | Century)
 
 QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 SIGN_WORDS = {"later": 1, "after": 1, "next": 1, "following": 1,
@@ -171,7 +194,7 @@ def build_ago(g: Groups) -> Offset:
     amount = _amount(g["number"])
     if amount is None or amount != int(amount):
         raise ValueError("vague amount")
-    return Offset(unit=g["unit"], amount=-int(amount))
+    return Offset(unit=g["unit"], amount=-int(amount), counted=True)
 
 
 def build_later(g: Groups) -> Offset:
@@ -179,7 +202,8 @@ def build_later(g: Groups) -> Offset:
     amount = _amount(g["number"])
     if amount is None or amount != int(amount):
         raise ValueError("vague amount")
-    return Offset(unit=g["unit"], amount=int(amount) * SIGN_WORDS[g["sign"].lower()], anchor="narrative")
+    return Offset(unit=g["unit"], amount=int(amount) * SIGN_WORDS[g["sign"].lower()], anchor="narrative",
+                  counted=True)
 
 
 def build_anaphoric(g: Groups) -> Offset:
@@ -248,6 +272,22 @@ def build_set_frequency(g: Groups) -> Frequency:
 def build_reference(g: Groups) -> Reference:
     """"now" -> PRESENT_REF, "recently" -> PAST_REF."""
     return Reference(value=g["reference_word"])
+
+
+def build_century(g: Groups) -> Century:
+    """"the 20th century", "the nineteenth century"."""
+    return Century(ordinal=_int(g["century"]))
+
+
+STORY_UNITS = {"quarter": "Q", "period": "Q", "year": "Y", "weekend": "WE"}
+
+
+def build_story_period(g: Groups) -> StoryPeriod:
+    """"the latest quarter", "the year-earlier period", "the year", "the weekend", "year-ago"."""
+    which = str(g.get("which") or "").lower()
+    unit = STORY_UNITS[str(g.get("unit") or "year").lower()]
+    back = 1 if which.startswith(("year-", "prior-year")) else 0
+    return StoryPeriod(unit=unit, years_back=back, current=which == "current")
 
 
 BUILDERS: dict[str, Callable[[Groups], TimeValue]] = {

@@ -178,7 +178,8 @@ def load_starters(rule_patterns: list[str], patterns: dict[str, Pattern]) -> fro
         for surface in pattern.values or ():
             words.update(_TOKEN.findall(surface.lower()))
     for text in rule_patterns:
-        literal = _PATTERN_REF.sub(" ", re.sub(r"\(\?P<\w+>|\(\?[-:!=<i]*", " ", text))
+        # drop group syntax: "(?P<name>", "(?:", "(?-i:", look-arounds "(?<=", "(?!"
+        literal = _PATTERN_REF.sub(" ", re.sub(r"\(\?(?:P<\w+>|[-a-zA-Z]*:|<?[=!])", " ", text))
         words.update(w.lower() for w in re.findall(r"[^\W\d_]{2,}", literal))
     return frozenset(words)
 

@@ -80,7 +80,8 @@ def test_normalize_impossible_date_is_no_date():
 @pytest.mark.parametrize("before,after,tense", [
     ("The conference is scheduled to be held in Germany on ", "", "future"),
     ("the convoy that arrived on ", " was composed", "past"),
-    ("Its mission is to unite the divided countries and guide them through the ", "", "present"),
+    ("Its mission is to unite the divided countries and guide them through the ", "", "future"),
+    ("The mission is difficult and the talks resume on ", "", "present"),
     ("Libya has been in chaos since ", "", "past"),
     ("", ", gunmen attacked a post", "past"),
     ("", ", the government will decide", "future"),
