@@ -93,13 +93,17 @@ def clause_tense(before: str, after: str, lang: str = "en", reach: int = 12) -> 
         # two-word cues ("set to", "due to") are looked up with the word that follows in the text
         role = roles.get(f"{word} {following}") or roles.get(word)
         before_role = roles.get(previous)
+        # after a determiner a cue word is a noun or an adjective: "the plan", "a still unspecified date"
+        in_noun_phrase = "determiner" in (before_role, roles.get(back[i + 2]) if i + 2 < len(back) else None)
         if role in (FUTURE, PRESENT):
+            if before_role == "determiner":
+                continue
             return role
         if role == "have" or (role == "be" and before_role == "have"):
             return PAST
         if role == PAST or lexicon.is_participle(word):
-            if before_role in ("be", "determiner", "infinitive"):
-                continue  # passive or infinitive: the auxiliary decides; after a determiner, an adjective
+            if before_role in ("be", "infinitive") or in_noun_phrase:
+                continue  # passive or infinitive: the auxiliary decides; in a noun phrase, an adjective
             if before_role in (PRESENT, FUTURE):
                 return before_role  # "is held", "will seized"
             return PAST
@@ -161,17 +165,39 @@ def _decade(decade: int) -> Resolved:
     return Resolved(f"{decade:03d}", "decade", dt.date(decade * 10, 1, 1), dt.date(decade * 10 + 9, 12, 31))
 
 
-def _pick_year(ref: dt.date, month: int, day: int | None, tense: str | None, direction: int | None) -> int:
+def _year_of_weekday(ref: dt.date, month: int, day: int, weekday: int) -> int:
+    """"Saturday, April 25": the year, next to the reference's, in which that day is that weekday."""
+    years = [y for y in (ref.year, ref.year + 1, ref.year - 1) if _valid(y, month, day)
+             and dt.date(y, month, day).isoweekday() == weekday]
+    return years[0] if years else ref.year
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _pick_year(ref: dt.date, month: int, day: int | None, tense: str | None, direction: int | None,
+               weekday: int | None = None) -> int:
     """The year of a month (and day) written without one.
 
-    Past tense: the latest such date on or before the reference; future: the
-    earliest on or after it; "last"/"next" exclude the reference's own month;
-    no cue: the reference year.
+    Past tense: the latest such date on or before the reference, except a date
+    of the next 45 days, which a past-tense report mentions as what is coming
+    ("said it would extend its bid to Nov. 6"): a date eleven months back is
+    written with its year. Future: the earliest on or after the reference.
+    "last"/"next" exclude the reference's own month; no cue: the reference year.
     """
+    if weekday is not None and day is not None:
+        return _year_of_weekday(ref, month, day, weekday)
     here = (ref.month, ref.day if day is not None else 0)
     there = (month, day or 0)
     if direction == -1 or (direction is None and tense == PAST):
         strictly = direction == -1
+        if direction is None and 0 < (dt.date(ref.year, month, min(day or 1, 28)) - ref).days <= 45:
+            return ref.year
         return ref.year if (there < here or (there == here and not strictly)) else ref.year - 1
     if direction == 1 or (direction is None and tense == FUTURE):
         strictly = direction == 1
@@ -196,7 +222,7 @@ def resolve_calendar(value: CalendarDate, ref: dt.date, tense: str | None,
     if value.month is None:
         return _year(year) if year is not None else None
     if year is None:
-        year = _pick_year(ref, value.month, value.day, tense, value.direction)
+        year = _pick_year(ref, value.month, value.day, tense, value.direction, value.weekday)
     if value.day is None:
         return _month(year, value.month)
     try:

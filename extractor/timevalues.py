@@ -28,6 +28,7 @@ class CalendarDate:
     quarter: int | None = None
     year_offset: int | None = None  # "April last year": year relative to the reference
     direction: int | None = None  # "last April": the one before the reference
+    weekday: int | None = None  # "Saturday, April 25": tells the year
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +134,8 @@ def _int(value: Any) -> int | None:
 
 def build_date(g: Groups) -> CalendarDate:
     """Month names, day numbers and years as written ("June 23", "19 June 2021", "April 2019")."""
-    return CalendarDate(year=_int(g.get("year")), month=_int(g.get("month")), day=_int(g.get("day")))
+    return CalendarDate(year=_int(g.get("year")), month=_int(g.get("month")), day=_int(g.get("day")),
+                        weekday=g.get("weekday"))
 
 
 def build_month_rel_year(g: Groups) -> CalendarDate:

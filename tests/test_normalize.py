@@ -38,6 +38,18 @@ def resolved(text, published=SAT):
     ("Raids on Saturday night.", SAT, "2021-06-19TNI", "day"),
     ("Since the 2011 uprising, chaos.", SAT, "2011", "year"),
     ("In the 1990s the city grew.", SAT, "199", "decade"),
+    # a weekday with a month and day tells the year
+    ("The Times said in an editorial on Saturday, April 25: the court erred.", dt.date(1998, 4, 24),
+     "1998-04-25", "day"),
+    # a past-tense report names the coming weeks' dates without a year
+    ("The company said it would extend its bid to Nov. 6.", dt.date(1989, 10, 30), "1989-11-06", "day"),
+    ("Rebels attacked the town on June 2.", SAT, "2021-06-02", "day"),
+    ("Rebels attacked the town on October 2.", SAT, "2020-10-02", "day"),
+    # periods the story told
+    ("Profit rose in the latest quarter.", dt.date(1989, 10, 26), "1989-Q3", "quarter"),
+    ("Profit will rise in the current quarter.", dt.date(1989, 10, 26), "1989-Q4", "quarter"),
+    ("In the 20th century wars were many.", SAT, "19", "century"),
+    ("The thrift announced the plan Aug. 21.", dt.date(1989, 10, 27), "1989-08-21", "day"),
 ])
 def test_normalize_relative_cases(text, published, value, precision):
     dated = [m for m in resolve_text(text, published) if m.type in ("DATE", "TIME")]
@@ -71,6 +83,12 @@ def test_normalize_narrative_moves_the_reference():
     text = "In April 2019, Haftar attacked. Two weeks later, he retreated."
     values = [m.value for m in resolve_text(text, SAT)]
     assert values == ["2019-04", "2019-W16"]
+
+
+def test_normalize_a_year_earlier_follows_the_quarter_the_story_named():
+    text = "Net income rose in the third quarter. A year earlier, it fell. In the year-ago quarter it fell."
+    values = [m.value for m in resolve_text(text, dt.date(1989, 10, 26))]
+    assert values == ["1989-Q3", "1988-Q3", "1988-Q3"]
 
 
 def test_normalize_impossible_date_is_no_date():
