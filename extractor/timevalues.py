@@ -145,8 +145,8 @@ def build_month_rel_year(g: Groups) -> CalendarDate:
 
 
 def build_rel_month(g: Groups) -> CalendarDate:
-    """"last April", "next June": the named month before or after the reference."""
-    return CalendarDate(month=g["month"], direction=g["direction"])
+    """"last April", "next June", "last Oct. 23": the named month (or day) before or after the reference."""
+    return CalendarDate(month=g["month"], day=_int(g.get("day")), direction=g["direction"])
 
 
 def build_year(g: Groups) -> CalendarDate:
@@ -279,6 +279,16 @@ def build_reference(g: Groups) -> Reference:
 def build_century(g: Groups) -> Century:
     """"the 20th century", "the nineteenth century"."""
     return Century(ordinal=_int(g["century"]))
+
+
+def build_spoken_year(g: Groups) -> CalendarDate:
+    """"nineteen ninety-six", "January nineteen ninety-seven" (broadcast transcripts), "the year two thousand"."""
+    hi, lo, month = g["hi"], g.get("lo") or 0, g.get("month")
+    if isinstance(hi, str) and " ".join(hi.lower().split()) == "two thousand":
+        return CalendarDate(year=2000 + (lo if isinstance(lo, int) else 0), month=month)
+    if hi != 19 or not isinstance(lo, int) or not 10 <= lo <= 99:
+        raise ValueError("not a year said in words")  # "twenty five people" is no year
+    return CalendarDate(year=1900 + lo, month=month)
 
 
 STORY_UNITS = {"quarter": "Q", "period": "Q", "year": "Y", "weekend": "WE"}
