@@ -76,11 +76,29 @@ def best_trigger(found: list[Trigger]) -> Trigger | None:
     return max(found, key=lambda t: (t.priority, -t.start)) if found else None
 
 
-def governing_time(times: list[TimeMention], trigger: Trigger | None) -> TimeMention | None:
-    """The dated expression that governs the event: the one nearest the trigger, else the first."""
+_FRAME_END = re.compile(r"\s*(?:\([^)]{0,60}\))?\s*[,:\u2013\u2014-]")
+
+
+def _frames_sentence(text: str, sentence: Sentence, time: TimeMention) -> bool:
+    """A time adverbial that opens the sentence ("On 7 June, ...", "Earlier on Saturday, ...")."""
+    lead = text[sentence.start:time.start].split()
+    return len(lead) <= 3 and bool(_FRAME_END.match(text, time.end))
+
+
+def governing_time(times: list[TimeMention], trigger: Trigger | None, text: str = "",
+                   sentence: Sentence | None = None) -> TimeMention | None:
+    """The dated expression that governs the event.
+
+    A time adverbial that opens the sentence sets the time of its main clause,
+    so it wins over dates of embedded clauses ("On 9 May 2020, 55 people were
+    arrested ... a blogger, who was arrested on 6 May"); otherwise the one
+    nearest the trigger, else the first.
+    """
     dated = [t for t in times if t.is_datable]
     if not dated:
         return None
+    if sentence is not None and _frames_sentence(text, sentence, dated[0]):
+        return dated[0]
     if trigger is None:
         return dated[0]
     anchor = (trigger.start + trigger.end) / 2
@@ -131,7 +149,7 @@ def assemble(article: Article) -> list[Event]:
     context: dict[int, TimeMention] = {}  # paragraph -> last governing date
     for sentence in article.sentences:
         trigger = best_trigger(found.get(sentence.index, []))
-        time = governing_time(times.get(sentence.index, []), trigger)
+        time = governing_time(times.get(sentence.index, []), trigger, article.text, sentence)
         if time is not None:
             context[sentence.paragraph] = time
             date_source = "sentence"

@@ -20,8 +20,8 @@ from functools import lru_cache
 
 from .article import Article, TimeMention
 from .resources import data_path, read_table
-from .timevalues import (CalendarDate, Century, ClockTime, Decade, Duration, Frequency, Offset, Reference,
-                         StoryPeriod, TimeValue, WeekdayRef)
+from .timevalues import (CalendarDate, Century, ClockTime, Decade, Duration, Frequency, NumericDate, Offset,
+                         Reference, StoryPeriod, TimeValue, WeekdayRef)
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|'ll")
@@ -235,6 +235,16 @@ def resolve_decade(value: Decade, ref: dt.date, tense: str | None, story: Story 
     return _decade(value.decade)
 
 
+def resolve_numeric_date(value: NumericDate, ref: dt.date, tense: str | None,
+                         story: Story | None = None) -> Resolved | None:
+    """Day-first or month-first, whichever reading is a real date nearer the reference."""
+    readings = [(value.year, value.second, value.first), (value.year, value.first, value.second)]
+    dates = [dt.date(*r) for r in readings if _valid(*r)]
+    if not dates:
+        return None
+    return _day(min(dates, key=lambda d: abs((d - ref).days)))
+
+
 def resolve_century(value: Century, ref: dt.date, tense: str | None, story: Story | None = None) -> Resolved | None:
     """"the 20th century" -> "19", the years 1900-1999 (TimeML counts centuries by their hundreds)."""
     hundreds = value.ordinal - 1
@@ -365,6 +375,7 @@ RESOLVERS: dict[type, Callable[..., Resolved | None]] = {
     Reference: resolve_reference,
     StoryPeriod: resolve_story_period,
     Century: resolve_century,
+    NumericDate: resolve_numeric_date,
 }
 
 

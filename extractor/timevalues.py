@@ -108,6 +108,15 @@ class StoryPeriod:
 
 
 @dataclass(frozen=True, slots=True)
+class NumericDate:
+    """"7/12/2004": day-first in most of the world, month-first in the US; pass two decides."""
+
+    first: int
+    second: int
+    year: int
+
+
+@dataclass(frozen=True, slots=True)
 class Century:
     """A century by its ordinal ("the 20th century" -> 20, TIMEX3 value "19")."""
 
@@ -115,7 +124,7 @@ class Century:
 
 
 TimeValue = (CalendarDate | Decade | WeekdayRef | Offset | ClockTime | Duration | Frequency | Reference
-             | StoryPeriod | Century)
+             | StoryPeriod | Century | NumericDate)
 
 QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 SIGN_WORDS = {"later": 1, "after": 1, "next": 1, "following": 1,
@@ -279,6 +288,11 @@ def build_reference(g: Groups) -> Reference:
 def build_century(g: Groups) -> Century:
     """"the 20th century", "the nineteenth century"."""
     return Century(ordinal=_int(g["century"]))
+
+
+def build_numeric_date(g: Groups) -> NumericDate:
+    """"7/12/2004", "12/7/2004"."""
+    return NumericDate(first=_int(g["first"]), second=_int(g["second"]), year=_int(g["year"]))
 
 
 def build_spoken_year(g: Groups) -> CalendarDate:

@@ -23,6 +23,10 @@ def rows(text: str, published: dt.date = SAT):
     ("Gunmen attacked a police post.", "2021-06-19", "published"),
     # the governing date is the one nearest the event, not the first of the sentence
     ("In a statement on Friday, the army said rebels attacked a base on Tuesday.", "2021-06-15", "sentence"),
+    # a time adverbial opening the sentence governs its main clause, not an embedded clause's date
+    ("On 9 May 2020, 55 people were arrested for supporting a blogger, who was arrested on 6 May.",
+     "2020-05-09", "sentence"),
+    ("On 7 June, 3 live hand grenades were found on a bus in Kandy.", "2021-06-07", "sentence"),
 ])
 def test_events_governing_date(text, expected_date, source):
     frame = rows(text)

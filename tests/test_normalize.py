@@ -50,6 +50,10 @@ def resolved(text, published=SAT):
     ("Profit will rise in the current quarter.", dt.date(1989, 10, 26), "1989-Q4", "quarter"),
     ("In the 20th century wars were many.", SAT, "19", "century"),
     ("The thrift announced the plan Aug. 21.", dt.date(1989, 10, 27), "1989-08-21", "day"),
+    # numeric dates: the reading nearer the publication date
+    ("Elections were held on 7/12/2004.", dt.date(2004, 12, 5), "2004-12-07", "day"),
+    ("Elections were held on 12/3/2004.", dt.date(2004, 12, 5), "2004-12-03", "day"),
+    ("Elections were held on 25/11/2004.", dt.date(2004, 12, 5), "2004-11-25", "day"),
 ])
 def test_normalize_relative_cases(text, published, value, precision):
     dated = [m for m in resolve_text(text, published) if m.type in ("DATE", "TIME")]
