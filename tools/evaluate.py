@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import fcntl
 import json
 import subprocess
 import sys
@@ -114,6 +115,8 @@ def main() -> int:
     if not SHARED.is_dir():
         raise SystemExit(f"no gold sets at {SHARED}: make eval reads ../shared/eval beside the repository")
     OUT.mkdir(parents=True, exist_ok=True)
+    lock = open(OUT / ".lock", "w")
+    fcntl.flock(lock, fcntl.LOCK_EX)  # two evals at once would overwrite each other's predictions
     rows = [*seed(SHARED / "articles" / "seed_gold.json"), *timex(SHARED / "timex" / "tbaq.jsonl"),
             *events(SHARED / "events" / "dev.jsonl")]
     width = max(len(r[0]) for r in rows), max(len(r[1]) for r in rows)
