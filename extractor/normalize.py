@@ -86,7 +86,8 @@ def clause_tense(before: str, after: str, lang: str = "en", reach: int = 12) -> 
     """
     lexicon = tense_lexicon(lang)
     roles = lexicon.roles
-    back = [w.lower() for w in _WORD.findall(before)][::-1][:reach]
+    written = _WORD.findall(before)[::-1][:reach]
+    back = [w.lower() for w in written]
     for i, word in enumerate(back):
         previous = back[i + 1] if i + 1 < len(back) else ""
         following = back[i - 1] if i else ""
@@ -94,14 +95,16 @@ def clause_tense(before: str, after: str, lang: str = "en", reach: int = 12) -> 
         role = roles.get(f"{word} {following}") or roles.get(word)
         before_role = roles.get(previous)
         # after a determiner a cue word is a noun or an adjective: "the plan", "a still unspecified date"
-        in_noun_phrase = "determiner" in (before_role, roles.get(back[i + 2]) if i + 2 < len(back) else None)
+        adverb_between = roles.get(previous) == "adverb" or previous.endswith("ly")
+        in_noun_phrase = before_role == "determiner" or (
+            adverb_between and i + 2 < len(back) and roles.get(back[i + 2]) == "determiner")
         if role in (FUTURE, PRESENT):
             if before_role == "determiner":
                 continue
             return role
         if role == "have" or (role == "be" and before_role == "have"):
             return PAST
-        if role == PAST or lexicon.is_participle(word):
+        if role == PAST or (written[i][0].islower() and lexicon.is_participle(word)):
             if before_role in ("be", "infinitive") or in_noun_phrase:
                 continue  # passive or infinitive: the auxiliary decides; in a noun phrase, an adjective
             if before_role in (PRESENT, FUTURE):

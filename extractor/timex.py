@@ -67,6 +67,7 @@ class Grammar:
     positive: re.Pattern[str]
     negative: re.Pattern[str] | None
     anchors: frozenset[str]
+    by_first: dict[str, re.Pattern[str]]  # first character -> the alternation of the rules that can start so
     starters: frozenset[str]  # every word a rule can start with (a superset: all words the rules know)
 
     def can_start(self, token: str) -> bool:
@@ -123,8 +124,14 @@ def load_patterns(folder: Path) -> dict[str, Pattern]:
     words = patterns["number_word"].values
     tens = [w for w, v in words.items() if isinstance(v, int) and 20 <= v <= 90 and v % 10 == 0]
     units = [w for w, v in words.items() if isinstance(v, int) and 1 <= v <= 9 and w not in ("a", "an")]
-    compound = f"{_word_alternation(tens)}[- ]{_word_alternation(units)}"
-    patterns["number"] = Pattern("number", f"(?:{compound}|{patterns['number_word'].regex})", words, False)
+    # French and Spanish also join them with a word ("vingt et un", "treinta y dos"), named by a "JOIN: et"
+    # in number_word.tsv's header: it links a compound and counts 0 in its sum, never a number alone
+    with open(folder / "number_word.tsv", encoding="utf-8") as handle:
+        join = re.search(r"\bJOIN:\s*(\w+)", handle.readline())
+    link = rf"(?:[- ]|[\s-]+{re.escape(join.group(1))}[\s-]+)" if join else "[- ]"
+    compound = f"{_word_alternation(tens)}{link}{_word_alternation(units)}"
+    number_values = {**words, join.group(1).lower(): 0} if join else words
+    patterns["number"] = Pattern("number", f"(?:{compound}|{patterns['number_word'].regex})", number_values, False)
     return patterns
 
 
@@ -153,6 +160,67 @@ def _compile_rule(index: int, name: str, pattern: str, patterns: dict[str, Patte
     except re.error as exc:
         raise ResourceError("E020", path=path, line=line, detail=f"rule '{name}' does not compile: {exc}") from None
     return regex, tuple(groups)
+
+
+ANY = None  # a rule that may start with any character
+
+
+def _first_chars(items, flags: int) -> tuple[set[str] | None, bool]:
+    """Characters a parsed regex sequence can start with (lower-cased), and whether it can match empty.
+
+    Walks the parse tree of Python's own regex parser, so the answer is exact for
+    the constructs the rules use; anything unusual answers "any character".
+    """
+    from re import _constants as c
+
+    first: set[str] = set()
+    for op, arg in items:
+        if op is c.LITERAL:
+            first.add(chr(arg).lower())
+            return first, False
+        if op is c.IN:
+            chars: set[str] = set()
+            for kind, value in arg:
+                if kind is c.LITERAL:
+                    chars.add(chr(value).lower())
+                elif kind is c.RANGE:
+                    chars.update(chr(x).lower() for x in range(value[0], value[1] + 1))
+                elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
+                    chars.update("0123456789")
+                else:  # a negated set or a wider category
+                    return ANY, False
+            return first | chars, False
+        if op is c.SUBPATTERN:
+            sub, empty = _first_chars(arg[-1], flags)
+        elif op is c.BRANCH:
+            sub, empty = set(), False
+            for branch in arg[1]:
+                chars, branch_empty = _first_chars(branch, flags)
+                if chars is ANY:
+                    return ANY, False
+                sub |= chars
+                empty = empty or branch_empty
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            sub, empty = _first_chars(arg[2], flags)
+            empty = empty or arg[0] == 0
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width
+        else:
+            return ANY, False
+        if sub is ANY:
+            return ANY, False
+        first |= sub
+        if not empty:
+            return first, False
+    return first, True
+
+
+def start_chars(regex: str) -> frozenset[str] | None:
+    """The first characters a rule's match can have (None: any)."""
+    from re import _parser
+
+    chars, empty = _first_chars(_parser.parse(regex, re.IGNORECASE), re.IGNORECASE)
+    return None if chars is ANY or empty else frozenset(chars)
 
 
 def load_anchors(folder: Path, patterns: dict[str, Pattern]) -> frozenset[str]:
@@ -189,7 +257,7 @@ def grammar(lang: str = "en") -> Grammar:
     """Load and compile a language's time grammar once per process."""
     folder = data_path("timex", lang)
     patterns = load_patterns(folder / "patterns")
-    rules, parts = [], []
+    rules, parts, firsts = [], [], []
     rules_path = folder / "rules.tsv"
     seen = set()
     for index, (line, (name, typ, builder, pattern, example)) in enumerate(read_table(rules_path, 5)):
@@ -203,6 +271,7 @@ def grammar(lang: str = "en") -> Grammar:
         regex, groups = _compile_rule(index, name, pattern, patterns, rules_path, line)
         rules.append(Rule(index, name, typ, builder, example, groups))
         parts.append(f"(?P<r{index}>{regex})")
+        firsts.append(start_chars(regex))
     # no leading look-behind: `find` only tries word starts, and a bare alternation lets the regex
     # engine reject most starts on their first character
     positive = re.compile("|".join(parts), re.IGNORECASE)
@@ -218,8 +287,12 @@ def grammar(lang: str = "en") -> Grammar:
             alternatives.append(f"(?:{pattern})")
         negative = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
     table = read_table(rules_path, 5)
+    # one alternation per first character, holding only the rules that can start with it, in file order
+    chars = set().union(*(f for f in firsts if f is not None))
+    by_first = {ch: re.compile("|".join(p for p, f in zip(parts, firsts) if f is None or ch in f), re.IGNORECASE)
+                for ch in sorted(chars)}
     compiled = Grammar(lang, patterns, tuple(rules), positive, negative, load_anchors(folder, patterns),
-                       load_starters([fields[3] for _, fields in table], patterns))
+                       by_first, load_starters([fields[3] for _, fields in table], patterns))
     lines = {name: line for line, (name, *_rest) in table}
     for rule in compiled.rules:
         if not any(compiled.is_anchor(token) for token in _TOKEN.findall(rule.example)):
@@ -306,7 +379,8 @@ def find(text: str, lang: str = "en") -> list[Found]:
             start = starts[offset]
             if start < covered or not grammar_.can_start(words[offset]) or (start and text[start - 1] in "'_\u2019"):
                 continue
-            match = grammar_.positive.match(text, start)
+            regex = grammar_.by_first.get(text[start].lower())
+            match = regex.match(text, start) if regex is not None else None
             if match is None or match.end() <= anchor:
                 continue
             item = _read_match(grammar_, match)

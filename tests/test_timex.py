@@ -52,6 +52,19 @@ def test_timex_known_false_positives_yield_no_date(text):
     assert [f for f in find(text) if f.type in ("DATE", "TIME")] == []
 
 
+@pytest.mark.parametrize("text,value", [
+    ("The blast happened at 4 a.m. on Friday.", "2021-06-18T04:00"),
+    ("Shots were fired at 11 p.m.", "2021-06-19T23:00"),
+])
+def test_timex_clock_times_are_times_not_months(text, value):
+    from datetime import date
+
+    from extractor.normalize import resolve_text
+
+    (mention,) = resolve_text(text, date(2021, 6, 19))
+    assert (mention.type, mention.value) == ("TIME", value)
+
+
 def test_timex_rules_each_match_their_example():
     g = grammar("en")
     for rule in g.rules:
