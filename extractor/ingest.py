@@ -16,12 +16,20 @@ from pathlib import Path
 
 from .article import Article
 from .errors import ArticleError
+from .resources import data_path
 
 TEXT_SUFFIXES = (".txt", ".md")
 CORPUS_SUFFIXES = (".jsonl",)
 MAX_FILE_BYTES = 20_000_000  # one article file; corpora are read line by line
 MAX_LINE_BYTES = 5_000_000  # one article in a corpus
-SUPPORTED_LANGS = ("en",)
+
+
+def supported_langs() -> tuple[str, ...]:
+    """The languages with time rules (data/timex/<lang>/rules.tsv): adding a language is adding its folder."""
+    return tuple(sorted(path.parent.name for path in data_path("timex").glob("*/rules.tsv")))
+
+
+SUPPORTED_LANGS = supported_langs()
 _FRONT_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
@@ -98,23 +106,56 @@ def split_front_matter(text: str, path: str) -> tuple[dict[str, str], str]:
     return meta, "" if body_start < 0 else text[body_start + 1:]
 
 
+def article_lang(meta: dict[str, str], text: str, path: str) -> tuple[str, bool]:
+    """The article's language and whether its metadata gave it.
+
+    Metadata wins ("lang: fr", "language: es-ES"); an unsupported one is refused
+    (E014) rather than read with another language's rules. Without it the
+    detector picks among the supported languages, English when in doubt.
+    """
+    given = (meta.get("lang") or meta.get("language") or "").strip().lower()[:2]
+    if given:
+        if given not in SUPPORTED_LANGS:
+            raise ArticleError("E014", path=path, lang=given, supported=", ".join(SUPPORTED_LANGS))
+        return given, True
+    from .langid import detect  # the model loads only when an article has no language
+
+    return detect(text, SUPPORTED_LANGS), False
+
+
 def make_article(meta: dict[str, str], body: str, path: str, default_id: str,
                  published: dt.date | None) -> Article:
     """An Article from metadata and body; raises ArticleError for what is missing or wrong."""
     if not body.strip():
         raise ArticleError("E010", path=path)
-    lang = (meta.get("lang") or meta.get("language") or "en").strip().lower()[:2]
-    if lang not in SUPPORTED_LANGS:
-        raise ArticleError("E014", path=path, lang=lang, supported=", ".join(SUPPORTED_LANGS))
+    title = meta.get("title", "")
+    lang, given = article_lang(meta, f"{title}\n{body}" if title else body, path)
     when = meta.get("published") or meta.get("date")
     if when:
-        date = parse_published(when, path, lang)
+        date = _published_in(when, path, lang, given)
     elif published is not None:
         date = published
     else:
         raise ArticleError("E004", path=path)
     return Article(id=str(meta.get("id") or default_id), text=body, published=date,
-                   title=meta.get("title", ""), lang=lang, source=meta.get("source", ""), path=path)
+                   title=title, lang=lang, source=meta.get("source", ""), path=path)
+
+
+def _published_in(value: str, path: str, lang: str, given: bool) -> dt.date:
+    """The publication date in the article's language; when that language was only detected, in another
+    supported one if it fails ("27 février 2022" over a text too short to be detected as French)."""
+    try:
+        return parse_published(value, path, lang)
+    except ArticleError as error:
+        if given:
+            raise
+        for other in SUPPORTED_LANGS:
+            if other != lang:
+                try:
+                    return parse_published(value, path, other)
+                except ArticleError:
+                    continue
+        raise error from None
 
 
 def read_text_file(path: Path, published: dt.date | None = None) -> Article:

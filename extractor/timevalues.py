@@ -316,6 +316,35 @@ def build_story_period(g: Groups) -> StoryPeriod:
     return StoryPeriod(unit=unit, years_back=back, current=which == "current")
 
 
+# ---------------------------------------------------------------- builders for French and Spanish word order
+
+def build_rel_date(g: Groups) -> CalendarDate:
+    """"le 3 mars dernier", "el pasado 3 de julio": a day of a month before or after the reference.
+
+    French and Spanish news name a recent day this way; `date` would drop the
+    direction and leave the year to the tense.
+    """
+    return CalendarDate(month=_int(g["month"]), day=_int(g["day"]), direction=g["direction"])
+
+
+def build_narrative(g: Groups) -> Offset:
+    """"le lendemain", "la semaine suivante", "deux jours plus tard", "al día siguiente": from the narrative's date.
+
+    Unlike `later` and `anaphoric`, whose sign and unit are English words, the
+    sign (1 after, -1 before, 2 "le surlendemain") and the unit come from the
+    language's pattern tables; the unit is a day when none is written.
+    """
+    amount = _amount(g.get("number", 1))
+    if amount is None or amount != int(amount):
+        raise ValueError("vague amount")
+    return Offset(unit=g.get("unit") or "D", amount=int(amount) * int(g["sign"]), anchor="narrative")
+
+
+def build_last_night(g: Groups) -> Offset:
+    """"anoche": the night before the reference day, one word with no part to read a value from."""
+    return Offset(unit="D", amount=-1, part="NI")
+
+
 BUILDERS: dict[str, Callable[[Groups], TimeValue]] = {
     name.removeprefix("build_"): fn for name, fn in globals().items() if name.startswith("build_")
 }

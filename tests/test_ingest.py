@@ -42,6 +42,7 @@ def test_ingest_front_matter_id_wins(tmp_path):
     (b"---\npublished: 2021-06-19\nText without a closing line.", "E006"),
     (b"---\npublished: 2021-06-19\n---\n   \n", "E010"),
     (b"---\npublished: 2021-06-19\nlang: xx\n---\nText.", "E014"),
+    (b"---\npublished: 2021-06-19\nlang: de\n---\nBewaffnete griffen am Samstag an.", "E014"),
 ])
 def test_ingest_bad_files_are_rejected_with_a_code(tmp_path, content, code):
     bad = tmp_path / "bad.txt"
@@ -65,6 +66,31 @@ def test_ingest_non_iso_publication_date(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("---\npublished: 19 June 2021\n---\nText.", encoding="utf-8")
     assert loaded([path])[0].published == dt.date(2021, 6, 19)
+
+
+@pytest.mark.parametrize("published,lang,expected", [
+    ("19 June 2021", "en", dt.date(2021, 6, 19)),
+    ("27 février 2022", "fr", dt.date(2022, 2, 27)),
+    ("dimanche 27 février 2022", "fr", dt.date(2022, 2, 27)),
+    ("1er mars 2022", "fr", dt.date(2022, 3, 1)),
+    ("3 de julio de 2021", "es", dt.date(2021, 7, 3)),
+    ("sábado, 3 de julio de 2021", "es", dt.date(2021, 7, 3)),
+])
+def test_ingest_non_iso_publication_date_in_the_article_language(tmp_path, published, lang, expected):
+    path = tmp_path / "a.txt"
+    path.write_text(f"---\npublished: {published}\nlang: {lang}\n---\nText.", encoding="utf-8")
+    assert loaded([path])[0].published == expected
+
+
+@pytest.mark.parametrize("body,lang", [
+    ("Des frappes russes ont touché le centre de Kharkiv lundi soir.", "fr"),
+    ("Disidentes de las FARC atacaron una patrulla el pasado sábado.", "es"),
+    ("Gunmen attacked a police post on Saturday.", "en"),
+])
+def test_ingest_language_detected_when_front_matter_has_none(tmp_path, body, lang):
+    path = tmp_path / "a.txt"
+    path.write_text(f"---\npublished: 2022-03-02\n---\n{body}", encoding="utf-8")
+    assert loaded([path])[0].lang == lang
 
 
 def test_ingest_unknown_extension_and_missing_path(tmp_path):
