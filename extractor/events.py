@@ -24,11 +24,17 @@ from .triggers import refine, triggers as find_triggers
 
 # ---------------------------------------------------------------- lexicons
 
+def _lexicon(lang: str, name: str):
+    """A language's lexicon file, English's while the language has none yet (a row still beats a reject)."""
+    path = data_path("event_types", lang, name)
+    return path if path.exists() else data_path("event_types", "en", name)
+
+
 @lru_cache(maxsize=None)
 def status_cues(lang: str) -> dict[str, re.Pattern[str]]:
     """status -> compiled cue pattern, from data/event_types/<lang>/status.tsv."""
     cues: dict[str, list[str]] = {}
-    for _, (status, pattern) in read_table(data_path("event_types", lang, "status.tsv"), 2):
+    for _, (status, pattern) in read_table(_lexicon(lang, "status.tsv"), 2):
         cues.setdefault(status, []).append(pattern)
     return {status: re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) for status, parts in cues.items()}
 
@@ -36,8 +42,7 @@ def status_cues(lang: str) -> dict[str, re.Pattern[str]]:
 @lru_cache(maxsize=None)
 def count_words(lang: str) -> dict[str, int]:
     """Number words with ACLED's values for vague counts."""
-    return {" ".join(w.lower().split()): int(v) for _, (w, v) in read_table(data_path("event_types", lang,
-                                                                                     "numbers.tsv"), 2)}
+    return {" ".join(w.lower().split()): int(v) for _, (w, v) in read_table(_lexicon(lang, "numbers.tsv"), 2)}
 
 
 @lru_cache(maxsize=None)
@@ -46,7 +51,7 @@ def fatality_patterns(lang: str) -> re.Pattern[str]:
     words = sorted(count_words(lang), key=len, reverse=True)
     number = r"(?:\d{1,3}(?:,\d{3})+|\d+|" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
     parts = []
-    for i, (_, (pattern,)) in enumerate(read_table(data_path("event_types", lang, "fatalities.tsv"), 1)):
+    for i, (_, (pattern,)) in enumerate(read_table(_lexicon(lang, "fatalities.tsv"), 1)):
         parts.append(pattern.replace("%N", number).replace("(?P<n>", f"(?P<n{i}>"))
     return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in parts) + ")", re.IGNORECASE)
 

@@ -41,3 +41,14 @@ def test_pipeline_failing_stage_becomes_a_coded_reject_and_the_batch_goes_on(mon
 def test_pipeline_odd_texts_do_not_crash(text):
     article = Article(id="odd", text=text, published=dt.date(2021, 6, 19))
     assert schema.validate(pipeline.extract_article(article)) == []
+
+
+@pytest.mark.parametrize("lang,text,date", [
+    ("fr", "Lundi soir, des hommes armés ont attaqué un poste de police à Kharkiv.", "2022-02-28"),
+    ("es", "El pasado sábado, el ejército atacó un campamento en Arauca.", "2022-02-26"),
+])
+def test_pipeline_french_and_spanish_articles_give_dated_rows(lang, text, date):
+    article = Article(id=lang, text=text, published=dt.date(2022, 3, 2), lang=lang)
+    frame = pipeline.extract_article(article)
+    assert schema.validate(frame) == [] and len(frame) == 1
+    assert str(frame.loc[0, "date"]) == date and frame.loc[0, "lang"] == lang
