@@ -20,8 +20,8 @@ from functools import lru_cache
 
 from .article import Article, TimeMention
 from .resources import data_path, read_table
-from .timevalues import (CalendarDate, Century, ClockTime, Decade, Duration, Frequency, NumericDate, Offset,
-                         Reference, StoryPeriod, TimeValue, WeekdayRef)
+from .timevalues import (CalendarDate, Century, ClockTime, Decade, Duration, Frequency, Holiday, NumericDate,
+                         Offset, Reference, StoryPeriod, TimeValue, WeekdayRef)
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|'ll")
@@ -248,6 +248,61 @@ def resolve_numeric_date(value: NumericDate, ref: dt.date, tense: str | None,
     return _day(min(dates, key=lambda d: abs((d - ref).days)))
 
 
+_HOLIDAY = re.compile(r"^(?:(\d\d)-(\d\d)|(\d\d):(\d):(-?\d)|(easter))([+-]\d+)?$")
+
+
+def easter(year: int) -> dt.date:
+    """Western Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def holiday_date(rule: str, year: int) -> dt.date | None:
+    """The day a holiday rule gives in a year."""
+    match = _HOLIDAY.match(rule)
+    if match is None:
+        return None
+    fixed_m, fixed_d, month, weekday, nth, is_easter, shift = match.groups()
+    if fixed_m:
+        day = dt.date(year, int(fixed_m), int(fixed_d))
+    elif is_easter:
+        day = easter(year)
+    else:
+        first = dt.date(year, int(month), 1)
+        offset = (int(weekday) - first.isoweekday()) % 7
+        if int(nth) > 0:
+            day = first + dt.timedelta(days=offset + 7 * (int(nth) - 1))
+        else:  # the last such weekday: from the first of next month, back
+            following = dt.date(year + (month == "12"), int(month) % 12 + 1, 1)
+            day = following - dt.timedelta(days=(following.isoweekday() - int(weekday) - 1) % 7 + 1)
+    return day + dt.timedelta(days=int(shift or 0))
+
+
+def resolve_holiday(value: Holiday, ref: dt.date, tense: str | None, story: Story | None = None) -> Resolved | None:
+    """A holiday in the year the text gives, else the one tense or "last"/"next" points to."""
+    if value.year is not None:
+        day = holiday_date(value.rule, value.year)
+        return _day(day) if day else None
+    this_year = holiday_date(value.rule, ref.year)
+    if this_year is None:
+        return None
+    back = value.direction == -1 or (value.direction is None and tense == PAST)
+    ahead = value.direction == 1 or (value.direction is None and tense == FUTURE)
+    if back and (this_year > ref or (this_year == ref and value.direction == -1)):
+        this_year = holiday_date(value.rule, ref.year - 1)
+    elif ahead and (this_year < ref or (this_year == ref and value.direction == 1)):
+        this_year = holiday_date(value.rule, ref.year + 1)
+    return _day(this_year)
+
+
 def resolve_century(value: Century, ref: dt.date, tense: str | None, story: Story | None = None) -> Resolved | None:
     """"the 20th century" -> "19", the years 1900-1999 (TimeML counts centuries by their hundreds)."""
     hundreds = value.ordinal - 1
@@ -379,6 +434,7 @@ RESOLVERS: dict[type, Callable[..., Resolved | None]] = {
     StoryPeriod: resolve_story_period,
     Century: resolve_century,
     NumericDate: resolve_numeric_date,
+    Holiday: resolve_holiday,
 }
 
 

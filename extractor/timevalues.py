@@ -108,6 +108,15 @@ class StoryPeriod:
 
 
 @dataclass(frozen=True, slots=True)
+class Holiday:
+    """A holiday by its calendar rule (holiday.tsv): "12-25", "11:4:4" (4th Thursday of November), "easter-2"."""
+
+    rule: str
+    year: int | None = None
+    direction: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class NumericDate:
     """"7/12/2004": day-first in most of the world, month-first in the US; pass two decides."""
 
@@ -124,7 +133,7 @@ class Century:
 
 
 TimeValue = (CalendarDate | Decade | WeekdayRef | Offset | ClockTime | Duration | Frequency | Reference
-             | StoryPeriod | Century | NumericDate)
+             | StoryPeriod | Century | NumericDate | Holiday)
 
 QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 SIGN_WORDS = {"later": 1, "after": 1, "next": 1, "following": 1,
@@ -288,6 +297,11 @@ def build_reference(g: Groups) -> Reference:
 def build_century(g: Groups) -> Century:
     """"the 20th century", "the nineteenth century"."""
     return Century(ordinal=_int(g["century"]))
+
+
+def build_holiday(g: Groups) -> Holiday:
+    """"Thanksgiving", "Christmas 1998", "last Easter"."""
+    return Holiday(rule=g["holiday"], year=_int(g.get("year")), direction=g.get("direction"))
 
 
 def build_numeric_date(g: Groups) -> NumericDate:

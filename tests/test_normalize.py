@@ -50,6 +50,10 @@ def resolved(text, published=SAT):
     ("Profit will rise in the current quarter.", dt.date(1989, 10, 26), "1989-Q4", "quarter"),
     ("In the 20th century wars were many.", SAT, "19", "century"),
     ("The thrift announced the plan Aug. 21.", dt.date(1989, 10, 27), "1989-08-21", "day"),
+    # holidays by their calendar rules
+    ("They met last Thanksgiving.", dt.date(1999, 2, 10), "1998-11-26", "day"),
+    ("The bombing on Christmas 1998 killed four.", SAT, "1998-12-25", "day"),
+    ("Talks resumed on Easter Monday.", SAT, "2021-04-05", "day"),
     # numeric dates: the reading nearer the publication date
     ("Elections were held on 7/12/2004.", dt.date(2004, 12, 5), "2004-12-07", "day"),
     ("Elections were held on 12/3/2004.", dt.date(2004, 12, 5), "2004-12-03", "day"),
