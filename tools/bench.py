@@ -66,13 +66,27 @@ def bench_timex(docs: list[dict]) -> list[str]:
         base = dt.datetime.fromisoformat(d["published"])
         theirs_found += len(search_dates(d["text"], languages=["en"], settings={"RELATIVE_BASE": base}) or [])
     theirs = time.perf_counter() - started
+    ours_peak = _peak_mib(lambda: [resolve_text(d["text"], dt.date.fromisoformat(d["published"])) for d in tbaq])
+    theirs_peak = _peak_mib(lambda: [search_dates(d["text"], languages=["en"], settings={
+        "RELATIVE_BASE": dt.datetime.fromisoformat(d["published"])}) for d in tbaq])
     return [
         f"timex tagger (this project)    {total / ours:>12,.0f} words/s  {len(tbaq)} TBAQ docs, {total:,} words, "
-        f"{found} expressions, {ours:.2f} s",
+        f"{found} expressions, {ours:.2f} s, peak {ours_peak:.1f} MiB allocated",
         f"dateparser.search_dates        {total / theirs:>12,.0f} words/s  same texts, {theirs_found} hits, "
-        f"{theirs:.2f} s",
+        f"{theirs:.2f} s, peak {theirs_peak:.1f} MiB allocated",
         f"ratio (tagger / dateparser)    {theirs / ours:>12.1f}x",
     ]
+
+
+def _peak_mib(work) -> float:
+    """Peak Python memory a piece of work allocates (tracemalloc; measured apart from the timed run)."""
+    import tracemalloc
+
+    tracemalloc.start()
+    work()
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**20
 
 
 # ---------------------------------------------------------------- pipeline, one subprocess per size
