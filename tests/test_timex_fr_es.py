@@ -7,6 +7,7 @@ from hypothesis import given, settings, strategies as st
 from extractor.ingest import supported_langs
 from extractor.normalize import clause_tense, resolve_text
 from extractor.timex import find, grammar
+from test_timex import exhaustive_scan as _exhaustive
 
 PUB = dt.date(2022, 3, 2)  # a Wednesday
 
@@ -177,27 +178,6 @@ def test_timex_fr_es_anaphoric_follow_the_narrative(lang, text, values):
 ])
 def test_timex_fr_es_clause_tense(lang, before, after, tense):
     assert clause_tense(before, after, lang) == tense
-
-
-def _exhaustive(text, lang):
-    """Reference scan: the rules tried at every word start, left to right (what anchors and starters must keep)."""
-    from extractor.timex import _TOKEN, _blocked, _read_match
-
-    g = grammar(lang)
-    found, covered = [], 0
-    for token in _TOKEN.finditer(text):
-        start = token.start()
-        if start < covered or (start and text[start - 1] in "'_\u2019"):
-            continue
-        match = g.positive.match(text, start)
-        if match is None:
-            continue
-        item = _read_match(g, match)
-        if item is None or _blocked(g, text, item):
-            continue
-        found.append(item)
-        covered = match.end()
-    return found
 
 
 WORDS = {
