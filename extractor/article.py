@@ -73,10 +73,11 @@ class PlaceMention:
     country: str
     latitude: float
     longitude: float
-    feature: str  # city, country
+    feature: str  # city, locality, admin1, admin2, country
     geonameid: int
     sentence: int = -1
     geo_precision: int = 1
+    admin1: str | None = None  # first-level region (GeoNames or ISO 3166-2 name)
 
 
 @dataclass(slots=True)

@@ -73,6 +73,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("sub_event_type", "text", "ACLED sub-event type.", None),
     Column("location", "text", "Place of the event (GeoNames name)."),
     Column("country", "text", "Country of the place (ISO 3166 alpha-2 code)."),
+    Column("admin1", "text", "First-level region of the place (GeoNames or ISO 3166-2 name)."),
     Column("latitude", "float", "Latitude of the place (WGS84)."),
     Column("longitude", "float", "Longitude of the place (WGS84)."),
     Column("geo_precision", "int", "ACLED geo precision: 1 the named town, 2 near it or a small area, 3 region."),

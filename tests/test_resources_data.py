@@ -10,11 +10,12 @@ DATA_FILES = [
     ("actors", "en", "ethnic_groups.tsv"), ("actors", "en", "patterns.tsv"), ("actors", "en", "roles.tsv"),
     ("actors", "en", "implied.tsv"), ("gazetteer", "SOURCE.txt"), ("gazetteer", "en", "stoplist.txt"),
     ("gazetteer", "en", "cues.tsv"), ("event_types", "en", "triggers.tsv"), ("event_types", "en", "refine.tsv"),
+    ("gazetteer", "regions.tsv"),
 ]
 
 LOADERS = [actors.registry, actors.countries, actors.generic_lexicon, actors.ethnic_groups, actors.patterns,
            actors.matcher, roles.role_words, roles.implied_actors, triggers.rules, triggers.compiled,
-           triggers.refine_rules, places.stoplist, places.cues]
+           triggers.refine_rules, places.stoplist, places.cues, places.region_table]
 
 
 @pytest.mark.parametrize("parts", DATA_FILES, ids=lambda p: "/".join(p))
@@ -78,6 +79,9 @@ VALID_ACTOR = '{"name": "A", "aliases": ["Alpha"], "abbreviation": null, "catego
     (triggers, "refine_rules", ("event_types", "en", "refine.tsv"),
      "Battles\tArmed clash\t69\t*\t*\tRiots\tLooting\tx\n", 2),
     (places, "cues", ("gazetteer", "en", "cues.tsv"), "preposition\tin|at\nnonsense\tin|at\n", 3),
+    (places, "region_table", ("gazetteer", "regions.tsv"), "AF\t39\t1\tOruzgan\tUruzgan\nAF\t39\t3\tChora\t\n", 3),
+    (places, "region_table", ("gazetteer", "regions.tsv"), "AF\t39\t1\tOruzgan\t\nAFG\t39\t1\tOruzgan\t\n", 3),
+    (places, "region_table", ("gazetteer", "regions.tsv"), "AF\t39\t1\n", 2),
 ])
 def test_resources_data_malformed_line_names_file_and_line(tmp_path, monkeypatch, module, loader, parts, body, line):
     path = tmp_path.joinpath(*parts)
