@@ -8,12 +8,19 @@ every form of all three plus the country names and demonyms of `en/countries.tsv
 case is checked afterwards, so "IS" never matches "is". Construction patterns
 (`en/patterns.tsv`) then grow mentions ("forces loyal to" + Haftar), join them
 ("Haftar's self-styled" + "Libyan National Army"), name unregistered groups
-("CPC militants") and resolve a few anaphors ("his forces", "the group") to the
-nearest earlier actor: conservative coreference, marked via="coref".
+("CPC militants", "the Jaabu and Forboru clans" -> "Jaabu Clan Militia (Ghana)")
+and resolve a few anaphors ("his forces", "the group") to the nearest earlier
+actor: conservative coreference, marked via="coref". Ethnic groups become
+militias with a militia noun ("Tuareg fighters") or when two are paired
+("clashes between the Pokot and Turkana").
 
 The article's country (`article.country`, when not given) is the country named
 most often, demonyms included; generic actors take it unless a country is named
-right next to them ("Egyptian troops", "government of Libya").
+right next to them ("Egyptian troops", "government of Libya"). Registry forms
+listed as "local" ("communist rebels" for the CPP-NPA) count only in an article
+about the actor's country. A state's forces also list their state ("Police Forces
+of Kenya" -> "Government of Kenya", via="state"): UCDP names a state's side so,
+and the state is an actor of the sentence, though never a role.
 """
 from __future__ import annotations
 
@@ -34,8 +41,9 @@ CATEGORIES = ("state forces", "rebel group", "political militia", "identity mili
               "protesters", "civilians", "external/other")
 NON_COMBATANTS = frozenset({"civilians", "protesters", "rioters"})
 NON_STATE = frozenset({"rebel group", "political militia", "identity militia"})
-REGISTRY_KEYS = frozenset({"name", "aliases", "abbreviation", "category", "country", "coref"})
-PATTERN_KINDS = ("before", "after", "join", "coref", "ethnic", "name")
+REGISTRY_KEYS = frozenset({"name", "aliases", "abbreviation", "category", "country", "coref", "local"})
+PATTERN_KINDS = ("before", "after", "join", "coref", "ethnic", "name", "parent", "anchor")
+_NAME_REACH = (100, 70)  # characters a 'name' match may reach before and after its anchor word
 _ISO2 = re.compile(r"[A-Z]{2}\Z")
 _WINDOW = 90  # characters a construction may reach beyond its mention; a sentence bounds it too
 _COREF_SENTENCES = 3  # an anaphor looks back this many sentences at most
@@ -53,6 +61,7 @@ class RegistryEntry:
     category: str
     country: str | None
     coref: tuple[str, ...] = ()
+    local: tuple[str, ...] = ()  # forms that name the actor only in an article about its country
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +76,8 @@ class Country:
 class Lexeme:
     """One form in the automaton and what it stands for.
 
-    kind: registry, coref_alias (a registry form that only refers back), generic,
+    kind: registry, coref_alias (a registry form that only refers back), local_alias (a registry
+    form that names the actor only in an article about its country: "communist rebels"), generic,
     block (a compound that is no actor), ethnic or country.
     """
 
@@ -100,7 +110,7 @@ def registry() -> tuple[RegistryEntry, ...]:
         if name in names:
             raise bad(f"actor '{name}' is listed twice")
         names.add(name)
-        for key in ("aliases", "coref"):
+        for key in ("aliases", "coref", "local"):
             forms = obj.get(key, [])
             if not isinstance(forms, list) or not all(isinstance(a, str) and a.strip() for a in forms):
                 raise bad(f"'{key}' must be a list of non-empty strings")
@@ -114,7 +124,9 @@ def registry() -> tuple[RegistryEntry, ...]:
             raise bad("'abbreviation' must be a string or null")
         entries.append(RegistryEntry(name=name, aliases=tuple(obj["aliases"]), abbreviation=abbreviation,
                                      category=obj["category"], country=country,
-                                     coref=tuple(obj.get("coref", []))))
+                                     coref=tuple(obj.get("coref", [])), local=tuple(obj.get("local", []))))
+        if entries[-1].local and country is None:
+            raise bad("'local' forms need the actor's country")
     return tuple(entries)
 
 
@@ -141,30 +153,55 @@ def country_names(lang: str = "en") -> dict[str, str]:
     return names
 
 
+GENERIC_MODES = ("-", "country", "state")
+
+
 @lru_cache(maxsize=None)
-def generic_lexicon(lang: str = "en") -> dict[str, tuple[str, str, bool]]:
-    """phrase (lower case) -> (name template, category, needs a country named next to it);
-    template '-' marks a block."""
+def generic_lexicon(lang: str = "en") -> dict[str, tuple[str, str, str]]:
+    """phrase (lower case) -> (name template, category, mode); template '-' marks a block.
+
+    mode: '-' (an actor), 'country' (an actor only with a country named next to it: "Libyan
+    forces", not "forces"), 'state' (an official who names the state: "Government of Kenya" is
+    listed among the sentence's actors, marked via="state", but takes no role).
+    """
     path = _lang_file(lang, "generic.tsv")
     out = {}
     for number, (phrase, template, category, *rest) in read_table(path, 3, 4):
-        needs_country = bool(rest) and rest[0] == "country"
-        if rest and rest[0] not in ("country", "-"):
+        mode = rest[0] if rest else "-"
+        if mode not in GENERIC_MODES:
             raise ResourceError("E020", path=path, line=number,
-                                detail=f"4th field '{rest[0]}' must be 'country' or '-'")
+                                detail=f"4th field '{mode}' must be one of {GENERIC_MODES}")
         if template != "-" and category not in CATEGORIES:
             raise ResourceError("E020", path=path, line=number, detail=f"category '{category}' is not one of "
                                 f"{list(CATEGORIES)}")
         if template != "-" and "{" in template.replace("{country}", ""):
             raise ResourceError("E020", path=path, line=number, detail="only {country} may be filled in")
-        out[phrase.lower()] = (template, category, needs_country)
+        if phrase.lower() in out:
+            raise ResourceError("E020", path=path, line=number, detail=f"phrase '{phrase}' is listed twice")
+        out[phrase.lower()] = (template, category, mode)
     return out
 
 
+ETHNIC_KINDS = {"ethnic": "Ethnic", "clan": "Clan", "communal": "Communal"}
+
+
 @lru_cache(maxsize=None)
-def ethnic_groups(lang: str = "en") -> dict[str, str]:
-    """form -> group name used in the actor name."""
-    return {form: group for _, (form, group) in read_table(_lang_file(lang, "ethnic_groups.tsv"), 2)}
+def ethnic_groups(lang: str = "en") -> dict[str, tuple[str, str]]:
+    """form -> (group name used in the actor, kind word: Ethnic, Clan or Communal)."""
+    path = _lang_file(lang, "ethnic_groups.tsv")
+    out = {}
+    for number, (form, group, *rest) in read_table(path, 2, 3):
+        kind = rest[0] if rest else "ethnic"
+        if kind not in ETHNIC_KINDS:
+            raise ResourceError("E020", path=path, line=number, detail=f"kind '{kind}' is not one of "
+                                f"{sorted(ETHNIC_KINDS)}")
+        out[form] = (group, ETHNIC_KINDS[kind])
+    return out
+
+
+def ethnic_template(pats: "Patterns", group: str, kind: str) -> str:
+    """The actor template of an ethnic, clan or communal group ("Pokot Ethnic Militia ({country})")."""
+    return pats.ethnic_template.replace("{group}", group).replace("{kind}", kind)
 
 
 @dataclass(frozen=True)
@@ -180,6 +217,8 @@ class Patterns:
     ethnic_template: str
     name: re.Pattern[str] | None
     name_categories: dict[str, str] = field(default_factory=dict)
+    parents: tuple[tuple[re.Pattern[str], str], ...] = ()
+    anchors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> words its patterns need
 
 
 @lru_cache(maxsize=None)
@@ -197,16 +236,26 @@ def patterns(lang: str = "en") -> Patterns:
         if kind == "name":
             if "name" not in compiled.groupindex:
                 raise ResourceError("E020", path=path, line=number, detail="a 'name' pattern needs (?P<name>...)")
-            if argument not in CATEGORIES:
-                raise ResourceError("E020", path=path, line=number, detail=f"category '{argument}' unknown")
+            category, _, template = argument.partition("|")
+            if category not in CATEGORIES:
+                raise ResourceError("E020", path=path, line=number, detail=f"category '{category}' unknown")
+            if template and "{name}" not in template:
+                raise ResourceError("E020", path=path, line=number, detail="a name template needs {name}")
         elif compiled.groups:
             raise ResourceError("E020", path=path, line=number, detail="use (?:...) groups only")
-        if kind == "join" and argument not in ("first", "same"):
-            raise ResourceError("E020", path=path, line=number, detail="join argument must be 'first' or 'same'")
+        if kind == "anchor" and argument not in ("before", "name"):
+            raise ResourceError("E020", path=path, line=number, detail="an anchor is for 'before' or 'name'")
+        if kind == "anchor" and not re.fullmatch(r"[\w -]+(?:\|[\w -]+)*", regex):
+            raise ResourceError("E020", path=path, line=number, detail="anchor words are plain words separated by '|'")
+        if kind == "parent" and "{country}" not in argument:
+            raise ResourceError("E020", path=path, line=number, detail="a parent template needs {country}")
+        if kind == "join" and argument not in ("first", "same", "second"):
+            raise ResourceError("E020", path=path, line=number,
+                                detail="join argument must be 'first', 'same' or 'second'")
         if kind == "coref" and argument not in ("any", "nonstate"):
             raise ResourceError("E020", path=path, line=number, detail="coref argument must be 'any' or 'nonstate'")
-        if kind == "ethnic" and "{group}" not in argument:
-            raise ResourceError("E020", path=path, line=number, detail="ethnic template needs {group}")
+        if kind == "ethnic" and not ("{group}" in argument and "{kind}" in argument):
+            raise ResourceError("E020", path=path, line=number, detail="ethnic template needs {group} and {kind}")
         rows[kind].append((number, regex, argument))
 
     def alternation(kind: str, suffix: str = "", prefix: str = "") -> re.Pattern[str]:
@@ -217,22 +266,28 @@ def patterns(lang: str = "en") -> Patterns:
     name_parts = [regex.replace("(?P<name>", f"(?P<name{i}>").replace("(?P<other>", f"(?P<other{i}>")
                   for i, (_, regex, _) in enumerate(rows["name"])]
     return Patterns(
-        before=alternation("before"),  # scanned once per article: where each construction ends
+        before=alternation("before", suffix=r"\Z"),  # searched in a window that ends where a mention starts
         after=alternation("after"),  # used with .match(text, pos): anchored at pos
         joins=tuple((re.compile(regex, re.IGNORECASE), argument) for _, regex, argument in rows["join"]),
         coref=re.compile(r"\b(?:" + "|".join(coref_parts) + ")", re.IGNORECASE),
         coref_modes={f"c{i}": argument for i, (_, _, argument) in enumerate(rows["coref"])},
         ethnic=alternation("ethnic"),
-        ethnic_template=rows["ethnic"][0][2] if rows["ethnic"] else "{group} Ethnic Militia ({country})",
+        ethnic_template=rows["ethnic"][0][2] if rows["ethnic"] else "{group} {kind} Militia ({country})",
         name=re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in name_parts) + ")") if name_parts else None,
         name_categories={f"{group}{i}": argument for i, (_, _, argument) in enumerate(rows["name"])
-                         for group in ("name", "other")},
+                         for group in ("name", "other")},  # "category" or "category|template with {name}"
+        parents=tuple((re.compile(regex), argument) for _, regex, argument in rows["parent"]),
+        anchors={argument: tuple(w.strip().lower() for w in regex.split("|") if w.strip())
+                 for _, regex, argument in rows["anchor"]},
     )
 
 
 def _is_exact(form: str) -> bool:
-    """Acronyms and very short forms must match case-sensitively ("IS" is not "is")."""
-    return len(form) <= 3 or not any(ch.islower() for ch in form)
+    """Acronyms and very short forms must match case-sensitively ("IS" is not "is"), and so must
+    mixed-case acronyms ("CoBRA" is not the snake "Cobra", "JeM" not "Jem")."""
+    if len(form) <= 3 or not any(ch.islower() for ch in form):
+        return True
+    return " " not in form and any(ch.isupper() for ch in form[1:])
 
 
 @lru_cache(maxsize=None)
@@ -252,12 +307,16 @@ def matcher(lang: str = "en") -> tuple[ahocorasick.Automaton, tuple[tuple[Lexeme
                 add(Lexeme("registry", alias, entry, _is_exact(alias)))
         for alias in entry.coref:
             add(Lexeme("coref_alias", alias, entry, _is_exact(alias)))
-    for phrase, (template, category, needs_country) in generic_lexicon(lang).items():
-        add(Lexeme("block" if template == "-" else "generic", phrase, (template, category, needs_country), False))
+        for alias in entry.local:
+            add(Lexeme("local_alias", alias, entry, _is_exact(alias)))
+    for phrase, (template, category, mode) in generic_lexicon(lang).items():
+        add(Lexeme("block" if template == "-" else "generic", phrase, (template, category, mode), False))
     for form, group in ethnic_groups(lang).items():
         add(Lexeme("ethnic", form, group, _is_exact(form)))
     for form, (country, kind) in countries(lang).items():
         add(Lexeme("country", form, (country, kind), _is_exact(form)))
+    for word in patterns(lang).anchors.get("name", ()):
+        add(Lexeme("anchor", word, "name", False))
     automaton = ahocorasick.Automaton()
     table: list[tuple[Lexeme, ...]] = []
     for key, lexemes in by_key.items():
@@ -271,9 +330,10 @@ def matcher(lang: str = "en") -> tuple[ahocorasick.Automaton, tuple[tuple[Lexeme
 def _bare_templates(lang: str = "en") -> dict[str, str]:
     """Country-less generic name -> its template, so a later stage can add the country."""
     out = {fill(t, None): t for t, _, _ in generic_lexicon(lang).values() if t != "-"}
-    template = patterns(lang).ethnic_template
-    for group in set(ethnic_groups(lang).values()):
-        out[fill(template.replace("{group}", group), None)] = template.replace("{group}", group)
+    pats = patterns(lang)
+    for group, kind in set(ethnic_groups(lang).values()):
+        template = ethnic_template(pats, group, kind)
+        out[fill(template, None)] = template
     return out
 
 
@@ -312,7 +372,7 @@ def _lowered(text: str) -> str:
 def _case_ok(lexeme: Lexeme, surface: str) -> bool:
     if lexeme.exact:
         return surface == lexeme.form
-    if lexeme.kind in ("generic", "block"):
+    if lexeme.kind in ("generic", "block", "anchor"):
         return True
     # a proper name written all in lower case is a common word ("turkey", "wagner")
     return not any(ch.isupper() for ch in lexeme.form) or any(ch.isupper() for ch in surface)
@@ -404,16 +464,23 @@ def find_actors(article: Article) -> tuple[list[ActorMention], str | None]:
     raw = _scan(text, lang)
 
     country_hits = _leftmost_longest([(s, e, lx.value[0]) for s, e, lx in raw if lx.kind == "country"])
-    context = article.country or article_country(country_hits)
+    # "an Italian-owned tanker", "US-led coalition": a country in a compound modifier says whose,
+    # not where, so it does not make the article's country
+    context = article.country or article_country([h for h in country_hits if not text.startswith("-", h[1])])
     country_at_end = {e: (s, c) for s, e, c in country_hits}
     country_at_start = {s: (e, c) for s, e, c in country_hits}
 
     blocks = [(s, e) for s, e, lx in raw if lx.kind == "block"]
     candidates = []
     registry_forms: dict[tuple[int, int], list[Lexeme]] = {}
+    anchors = [(s, e) for s, e, lx in raw if lx.kind == "anchor"]
     for s, e, lx in raw:
-        if lx.kind in ("country", "block"):
+        if lx.kind in ("country", "block", "anchor"):
             continue
+        if lx.kind == "local_alias":
+            if lx.value.country != context:
+                continue
+            lx = replace(lx, kind="registry")
         if lx.kind == "generic" and any(_overlaps(s, e, bs, be) for bs, be in blocks):
             continue
         if lx.kind in ("registry", "coref_alias"):
@@ -433,17 +500,21 @@ def find_actors(article: Article) -> tuple[list[ActorMention], str | None]:
             start = s - 4 if s >= 4 and text[s - 4:s].lower() == "pro-" else s  # "pro-Haftar forces"
             hits.append(_Hit(start, e, kind, entry.name, entry.category, entry.country, "registry"))
         elif lx.kind == "generic":
-            template, category, needs_country = lx.value
-            hit = _Hit(s, e, "generic", "", category, None, "pattern", template=template)
+            template, category, mode = lx.value
+            hit = _Hit(s, e, "generic", "", category, None, "state" if mode == "state" else "pattern",
+                       template=template)
             _country_modifier(hit, text, country_at_end, country_at_start)
-            if needs_country and not hit.local_country:
+            if mode == "country" and not hit.local_country:
                 continue  # "forces" alone is no actor; "Libyan forces" is
             hits.append(hit)
         else:
-            hits.append(_Hit(s, e, "ethnic", lx.value, "identity militia", None, "pattern"))
+            group, kind = lx.value
+            hits.append(_Hit(s, e, "ethnic", group, "identity militia", None, "ethnic",
+                             template=ethnic_template(pats, group, kind)))
 
+    hits = _peoples(hits, country_hits, raw, text, lang)
     hits = _ethnic_militias(hits, text, pats, bounds)
-    hits = _named_groups(hits, text, pats)
+    hits = _named_groups(hits, text, pats, lang, anchors)
     hits = _join(hits, text, pats)
     hits = _extend(hits, text, pats, bounds)
     hits = _local_abbreviations(hits, text)
@@ -458,9 +529,42 @@ def find_actors(article: Article) -> tuple[list[ActorMention], str | None]:
         category = hit.category
         if category == "state forces" and hit.country and context and hit.country != context:
             category = "external/other"  # a foreign state's forces, as ACLED's interaction codes have it
-        mentions.append(ActorMention(start=hit.start, end=hit.end, actor=hit.actor, category=category,
-                                     sentence=bounds.sentence(hit.start), country=hit.country, via=hit.via))
+        mention = ActorMention(start=hit.start, end=hit.end, actor=hit.actor, category=category,
+                               sentence=bounds.sentence(hit.start), country=hit.country, via=hit.via)
+        mentions.append(mention)
+        parent = _parent(pats, hit, mention, names)
+        if parent is not None:
+            mentions.append(parent)
     return mentions, context
+
+
+def _parent(pats: Patterns, hit: _Hit, mention: ActorMention, names: dict[str, str]) -> ActorMention | None:
+    """The state a state force belongs to ("Police Forces of Kenya" -> "Government of Kenya"), as a
+    mention of the same words marked via="state": it lists the state among the sentence's actors
+    (UCDP names a state's side "Government of X") but never takes a role itself."""
+    if hit.category != "state forces":
+        return None
+    for regex, template in pats.parents:
+        if regex.search(hit.template or hit.actor):
+            name = names.get(hit.country) if hit.country else None
+            return replace(mention, actor=fill(template, name), via="state")
+    return None
+
+
+def _peoples(hits: list[_Hit], country_hits: list[tuple[int, int, Country]], raw: list, text: str, lang: str
+             ) -> list[_Hit]:
+    """A plural demonym names a people ("clashes between Palestinians and Israeli forces"): the
+    civilians of that country, whom the event may make rioters or protesters."""
+    people = generic_lexicon(lang).get("civilians")
+    if people is None:
+        return hits
+    plural = {(s, e) for s, e, lx in raw if lx.kind == "country" and lx.value[1] == "demonym"
+              and lx.form.endswith("s") and len(lx.form) > 4}
+    new = [_Hit(s, e, "generic", "", people[1], country.iso, "pattern", template=people[0], local_country=True)
+           for s, e, country in country_hits if (s, e) in plural
+           and not any(_overlaps(s, e, h.start, h.end) for h in hits)
+           and not text.startswith("'", e)]
+    return sorted(hits + new, key=lambda h: h.start) if new else hits
 
 
 def _country_modifier(hit: _Hit, text: str, at_end: dict, at_start: dict) -> None:
@@ -477,47 +581,56 @@ def _country_modifier(hit: _Hit, text: str, at_end: dict, at_start: dict) -> Non
             hit.end, hit.country, hit.local_country = after[0], after[1].iso, True
 
 
+_PAIR = re.compile(r"\s*(?:,\s*)?(?:and|&|or|versus|vs\.?)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?", re.IGNORECASE)
+
+
 def _ethnic_militias(hits: list[_Hit], text: str, pats: Patterns, bounds: _Bounds) -> list[_Hit]:
-    """An ethnic group is an actor when a militia noun follows it, or it is coordinated with one
-    that has it ("Garre and Degodia militia")."""
-    out: list[_Hit] = []
-    militia_next: _Hit | None = None
-    for hit in reversed(hits):
-        if hit.kind != "ethnic":
-            out.append(hit)
-            continue
+    """An ethnic group is an actor when a militia noun follows it ("Tuareg fighters"), when it is
+    paired with another group ("clashes between the Pokot and Turkana": two groups named together
+    are the two sides) or coordinated with one that has the noun ("Garre and Degodia militia")."""
+    ethnic = [h for h in hits if h.kind == "ethnic"]
+    if not ethnic:
+        return hits
+    actor: set[int] = set()
+    for i, hit in enumerate(ethnic):
         _, limit = bounds.limits(hit.end)
         tail = pats.ethnic.match(text, hit.end, limit)
-        coordinated = (militia_next is not None
-                       and re.fullmatch(r"\s*(?:,|and|&|or)\s*(?:and\s+)?", text[hit.end:militia_next.start]))
-        if tail or coordinated:
-            group = hit.actor
-            hit.template = pats.ethnic_template.replace("{group}", group)
-            hit.kind = "generic"
-            if tail:
-                hit.end = tail.end()
-            out.append(hit)
-            militia_next = hit
-        # an ethnic name alone ("Tuareg leaders met") is not an armed actor
-    out.reverse()
+        if tail:
+            hit.end = tail.end()
+            actor.add(i)
+        if i + 1 < len(ethnic) and _PAIR.fullmatch(text, hit.end, ethnic[i + 1].start):
+            actor.update((i, i + 1))
+    for i, hit in enumerate(ethnic):
+        if i in actor:
+            hit.kind = "generic"  # its template was set when it was found
+    # an ethnic name alone ("Tuareg leaders met") is not an armed actor
+    out = [h for h in hits if h.kind != "ethnic"]
     # an ethnic militia swallows a generic mention its noun overlaps ("Fulani gunmen")
     keep: list[_Hit] = []
     for hit in out:
         if keep and _overlaps(hit.start, hit.end, keep[-1].start, keep[-1].end):
-            if keep[-1].kind == "generic" and keep[-1].template and "Ethnic Militia" in keep[-1].template:
+            if keep[-1].via == "ethnic":
                 continue
             keep.pop()
         keep.append(hit)
+    for hit in keep:
+        if hit.via == "ethnic":
+            hit.via = "pattern"
     return keep
 
 
-def _named_groups(hits: list[_Hit], text: str, pats: Patterns) -> list[_Hit]:
-    """Unregistered groups named in the text ("CPC militants"); they replace generic mentions they cover."""
+def _named_groups(hits: list[_Hit], text: str, pats: Patterns, lang: str, anchors: list[tuple[int, int]]
+                  ) -> list[_Hit]:
+    """Unregistered groups named in the text ("CPC militants", "the Jaabu and Forboru clans");
+    they replace generic mentions they cover. A name that is a country, an ethnic group or a
+    registered actor is left to those lexicons."""
     if pats.name is None:
         return hits
     registered = [h for h in hits if h.kind in ("registry", "coref_alias")]
+    known = _known_names(lang)
+    ethnic = _ethnic_by_lower(lang)
     new = []
-    for match in pats.name.finditer(text):
+    for match in _name_matches(text, pats, anchors):
         if any(_overlaps(match.start(), match.end(), h.start, h.end) for h in registered):
             continue
         groups = [k for k, v in match.groupdict().items() if v is not None]
@@ -528,11 +641,54 @@ def _named_groups(hits: list[_Hit], text: str, pats: Patterns) -> list[_Hit]:
         else:  # "NDC and NPP militias": two groups, the noun goes with the second
             spans = [(name, match.start(), match.end(name)), (other, match.start(other), match.end())]
         for group, start, end in spans:
-            new.append(_Hit(start, end, "name", match.group(group), pats.name_categories[group], None, "pattern"))
+            words = match.group(group)
+            category, _, template = pats.name_categories[group].partition("|")
+            if not template:
+                new.append(_Hit(start, end, "name", words, category, None, "pattern"))
+            elif words.lower() in ethnic:  # "Konkomba and Chekosi militias": a known group keeps its kind
+                new.append(_Hit(start, end, "generic", "", category, None, "pattern",
+                                template=ethnic_template(pats, *ethnic[words.lower()])))
+            elif words.lower() not in known:
+                new.append(_Hit(start, end, "generic", "", category, None, "pattern",
+                                template=template.replace("{name}", words)))
     if not new:
         return hits
     kept = [h for h in hits if not any(_overlaps(h.start, h.end, n.start, n.end) for n in new)]
     return sorted(kept + new, key=lambda h: h.start)
+
+
+def _name_matches(text: str, pats: Patterns, anchors: list[tuple[int, int]]) -> list[re.Match[str]]:
+    """The 'name' patterns' matches, tried only in windows around their anchor words (found by the
+    one automaton pass): a scan of the whole text with the capitalised-name patterns cost a third
+    of the stage."""
+    if "name" not in pats.anchors:
+        return list(pats.name.finditer(text))
+    windows: list[list[int]] = []
+    before, after = _NAME_REACH
+    for anchor_start, anchor_end in sorted(anchors):
+        start = text.rfind(" ", 0, max(0, anchor_start - before)) + 1
+        end = min(len(text), anchor_end + after)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    return [m for start, end in windows for m in pats.name.finditer(text, start, end)]
+
+
+@lru_cache(maxsize=None)
+def _ethnic_by_lower(lang: str) -> dict[str, tuple[str, str]]:
+    """Lower-cased ethnic group form -> (group, kind word)."""
+    return {form.lower(): value for form, value in ethnic_groups(lang).items()}
+
+
+@lru_cache(maxsize=None)
+def _known_names(lang: str) -> frozenset[str]:
+    """Lower-cased names that other lexicons own: countries, demonyms, ethnic groups, registry forms."""
+    forms = set(countries(lang)) | set(ethnic_groups(lang))
+    for entry in registry():
+        forms.update(entry.aliases)
+        forms.update(entry.local)
+    return frozenset(f.lower() for f in forms)
 
 
 def _join(hits: list[_Hit], text: str, pats: Patterns) -> list[_Hit]:
@@ -548,6 +704,12 @@ def _join(hits: list[_Hit], text: str, pats: Patterns) -> list[_Hit]:
                         continue
                     if mode == "same" and (prev.actor != hit.actor or prev.template != hit.template):
                         continue
+                    if mode == "second":
+                        if prev.kind != "generic" or hit.kind not in ("registry", "coref_alias"):
+                            continue
+                        # "volunteer fighters (VDP)": the words describe, the bracket names
+                        start = prev.start
+                        out[-1] = prev = replace(hit, start=start)
                     prev.end = hit.end
                     if "(" in between:  # close the bracket the join opened
                         close = re.match(r"\s*\)", text[prev.end:prev.end + 4])
@@ -566,14 +728,16 @@ def _join(hits: list[_Hit], text: str, pats: Patterns) -> list[_Hit]:
 def _extend(hits: list[_Hit], text: str, pats: Patterns, bounds: _Bounds) -> list[_Hit]:
     """Grow mentions over the constructions around them ("troops loyal to X", "X's forces");
     a generic mention they swallow goes, a named one stops them."""
-    # one pass for the constructions before mentions: end offset -> start offset
-    constructions = {m.end(): m.start() for m in pats.before.finditer(text) if m.end() > m.start()} if hits else {}
     for hit in hits:
         if hit.kind == "coref":
             continue
         low, high = bounds.limits(hit.start)
-        start = constructions.get(hit.start)
-        if start is not None and start >= low:
+        # a construction that ends where the mention starts; searching only this window is what
+        # keeps the stage fast (a scan of the whole text for these patterns cost half the stage)
+        construction = (pats.before.search(text, low, hit.start)
+                        if _has_link(text, low, hit.start, pats.anchors.get("before")) else None)
+        start = construction.start() if construction and construction.end() > construction.start() else None
+        if start is not None:
             if not any(o is not hit and o.kind != "generic" and _overlaps(start, hit.start, o.start, o.end)
                        for o in hits):
                 hit.start = start
@@ -594,14 +758,26 @@ def _extend(hits: list[_Hit], text: str, pats: Patterns, bounds: _Bounds) -> lis
     return out
 
 
+def _has_link(text: str, start: int, end: int, words: tuple[str, ...] | None) -> bool:
+    """True when a word every 'before' construction needs ("of", "loyal to") is in the window:
+    a plain substring test spares most windows the regex search."""
+    if not words:
+        return True
+    window = " " + text[start:end].lower() + " "
+    return any(f" {word} " in window for word in words)
+
+
 _ABBREVIATION = re.compile(r"\s*\(\s*([A-Z][A-Za-z0-9&/-]{1,11})\s*\)")
 
 
 def _local_abbreviations(hits: list[_Hit], text: str) -> list[_Hit]:
     """"Angolan Armed Forces (FAC)": later "FAC" refers back to that actor within the article."""
     local: dict[str, _Hit] = {}
+    starts = sorted(h.start for h in hits)
     for hit in hits:
         match = _ABBREVIATION.match(text, hit.end)
+        if match and any(match.start() <= start < match.end() for start in starts):
+            continue  # "Katiba Macina (JNIM)": the bracket names another known actor
         if match and sum(ch.isupper() for ch in match.group(1)) >= 2:
             local.setdefault(match.group(1), hit)
             hit.end = match.end()
@@ -692,7 +868,7 @@ def localise(article: Article, country: str) -> Article:
     if not name:
         return article
     for i, mention in enumerate(article.actors):
-        if mention.country is None and mention.via in ("pattern", "coref") and mention.actor in templates:
+        if mention.country is None and mention.via in ("pattern", "coref", "state") and mention.actor in templates:
             article.actors[i] = replace(mention, actor=fill(templates[mention.actor], name), country=country)
     return article
 
