@@ -78,6 +78,8 @@ COLUMNS: tuple[Column, ...] = (
     Column("longitude", "float", "Longitude of the place (WGS84)."),
     Column("geo_precision", "int", "ACLED geo precision: 1 the named town, 2 near it or a small area, 3 region."),
     Column("fatalities", "int", "Deaths reported in the sentence (ACLED conventions); empty if none stated."),
+    Column("fatalities_text", "text", "The words the death toll was read from, joined by ' … ' when it rests on "
+           "several statements; empty when none."),
     Column("status", "text", "happened, planned, claimed or denied.", STATUSES),
     Column("lang", "text", "Language of the article (ISO 639-1)."),
 )

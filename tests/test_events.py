@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 from extractor import schema
 from extractor.article import Article
-from extractor.events import fatalities, to_frame
+from extractor.events import fatalities, parse_count, to_frame, to_records
 from extractor.pipeline import run
 
 SAT = dt.date(2021, 6, 19)
@@ -63,6 +63,9 @@ def test_events_sentence_with_neither_event_nor_date_is_no_row():
     ("The army said rebels attacked a military base on Thursday.", "claimed"),
     ("Rebels will attack the base on Thursday, a commander warned.", "planned"),
     ("The army denied that soldiers attacked the village on Thursday.", "denied"),
+    ("According to the police, gunmen attacked the village on Thursday.", "claimed"),
+    ("The militants vowed to attack the base on Thursday.", "planned"),
+    ("Supporters assaulted a candidate on Thursday; the chairman denied his involvement.", "happened"),
 ])
 def test_events_status(text, status):
     assert rows(text).loc[0, "status"] == status
@@ -75,9 +78,90 @@ def test_events_status(text, status):
     ("The death toll rose to 34.", 34),
     ("Three people were injured in the blast.", None),
     ("Police arrested 20 protesters.", None),
+    # lists are summed, ranges give their lowest figure, a part after "including" is no addition
+    ("Two soldiers and one militant were killed.", 3),
+    ("Seven police officers and a civilian were killed.", 8),
+    ("10 civilians, including two children, were killed.", 10),
+    ("The raid killed either one or four fighters.", 1),
+    ("Between five and seven soldiers were killed.", 5),
+    ("12 militants and seven soldiers were killed, and seven soldiers were wounded.", 19),
+    ("Militants killed 3 soldiers and 2 civilians were injured.", 3),
+    # a single victim without a figure is one death
+    ("Gunmen killed a resident.", 1),
+    ("A police officer was shot dead.", 1),
+    ("The man died of his injuries.", 1),
+    ("Gunmen shoot 1 policeman dead and injure another.", 1),
+    # coder notes: the note's total, split tolls, none
+    ("Unspecified fatalities, coded as 3.", 3),
+    ("Several fatalities coded as 3.", 3),
+    ("3 fatalities.", 3),
+    ("No fatalities reported.", 0),
+    ("Two people were killed. Fatalities split between two events.", 1),
+    # dates, years, animals and things are no deaths
+    ("On 30 April 2020, two NPA militants were killed.", 2),
+    ("On February 11 2020, a mob killed a man.", 1),
+    ("The militants killed 15 livestock.", None),
+    ("Twenty-five people were killed.", 25),
+    ("No one was injured.", 0),
 ])
 def test_events_fatalities_count_deaths_only(text, expected):
     assert fatalities(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("12", 12), ("1,200", 1200), ("twelve", 12), ("twenty-five", 25), ("dozens of", 12), ("several", 10),
+    ("hundreds", 100), ("two soldiers and one militant", 3), ("between five and seven", 5), ("one or four", 1),
+    ("four people (including 1 journalist) as well as 2 policemen", 6), ("the", None),
+])
+def test_events_parse_count(text, expected):
+    assert parse_count(text) == expected
+
+
+@pytest.mark.parametrize("note,fatalities_of_first_row", [
+    # the coder's closing total reaches the event's row, which has no toll of its own
+    ("On 4 May 2020, militants attacked a village in Borno. 3 fatalities.", 3),
+    ("On 4 May 2020, JNIM attacked an army base in Djibo. Five soldiers and one VDP were killed.", 6),
+    # a breakdown that repeats the total stated first is not added again
+    ("On 2 March 2024, residents and guards clashed in Tontokrom. At least 3 people were killed. The guards "
+     "killed 1 civilian and the civilians killed 2 guards.", 3),
+    # a figure a speaker claims counts only when no other does
+    ("On 3 January 2024, JNIM attacked a base in Gabou. 17 VDP were killed. JNIM said it killed at least 16.", 17),
+    ("On 1 May 2020, militants clashed with soldiers near Gao. Fatalities coded as 10.", 10),
+])
+def test_events_note_toll_reaches_the_event_row(note, fatalities_of_first_row):
+    frame = rows(note, dt.date(2020, 5, 4))
+    assert frame.loc[0, "fatalities"] == fatalities_of_first_row
+
+
+@pytest.mark.parametrize("note,expected", [
+    # the dated first sentence names no type: the sentence that continues it does
+    ("On 4 May 2020, in Yauco, police officers were on patrol. An intense shoot-out broke out.", "Battles"),
+    # a generic first sentence takes the remote weapon the next one names
+    ("On 13 March 2020, two police officers were killed in Garissa. Their vehicle hit an IED.",
+     "Explosions/Remote violence"),
+    # a demonstration whose demonstrators then burn tyres is a riot
+    ("On 16 February 2021, residents demonstrated in Kuresoi. They burnt tyres on the road.", "Riots"),
+    # a new paragraph is a new event
+    ("On 4 May 2020, residents demonstrated in Kuresoi.\n\nOn 5 May 2020, they burnt tyres.", "Protests"),
+])
+def test_events_note_type_of_first_row(note, expected):
+    assert rows(note, dt.date(2020, 5, 4)).loc[0, "event_type"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Gunmen killed a resident of the village.", "Violence against civilians"),
+    ("Gunmen killed two soldiers at a checkpoint.", "Battles"),
+    ("Two soldiers were killed in Gao.", "Battles"),
+    ("Villagers beat a suspected thief to death.", "Riots"),
+    ("Police beat protesters in the capital.", "Protests"),
+    ("Gunmen opened fire on the house of the mayor. No one was injured.", "Strategic developments"),
+    ("Residents protested against the killing of a student.", "Protests"),
+    ("Police arrested two men in connection with the bombing.", "Strategic developments"),
+    ("Communal violence broke out in the village; four people were killed.", "Battles"),
+    ("A landmine laid during the civil war injured two farmers.", "Strategic developments"),
+])
+def test_events_sentence_type_by_who_is_involved(text, expected):
+    assert rows(text, dt.date(2020, 5, 4)).loc[0, "event_type"] == expected
 
 
 def test_events_provenance_offsets_point_at_the_sentence():
@@ -94,3 +178,18 @@ def test_events_any_text_gives_a_valid_table(text):
     assert schema.validate(frame) == []
     for _, row in frame.iterrows():
         assert text[row["char_start"]:row["char_end"]] == row["sentence"]
+
+
+def test_events_records_keep_the_words_of_the_toll():
+    """`fatalities_text` holds the words the toll was read from, wherever in the note they stand."""
+    article = run(Article(id="t", text="On 4 May 2020, militants attacked a village in Borno. 3 fatalities.",
+                          published=dt.date(2020, 5, 4), title="T"))
+    assert to_records(article)[0]["fatalities_text"] == "3 fatalities"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-and killed were dozens of soldiers one two fatalities "
+                                              "coded as split between events no injured")), max_size=120))
+def test_events_fatalities_never_negative_or_crash(text):
+    found = fatalities(text)
+    assert found is None or found >= 0

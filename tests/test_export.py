@@ -50,11 +50,11 @@ GOLDEN_RECORDS = [
 GOLDEN_CSV = (
     "event_id,article_id,article_title,published,sentence_index,sentence,char_start,char_end,date,date_end,"
     "date_precision,date_text,date_source,date_mod,actor1,actor2,actor1_text,actor2_text,actor_mentions,event_type,sub_event_type,location,"
-    "country,admin1,latitude,longitude,geo_precision,fatalities,status,lang\r\n"
+    "country,admin1,latitude,longitude,geo_precision,fatalities,fatalities_text,status,lang\r\n"
     "a:0,a,'=cmd|' /C calc'!A0,2021-06-19,0,\"Gunmen said \"\"-5\"\" times, in Sebha.\",0,34,2021-06-18,2021-06-18,"
-    "day,On Friday,sentence,,'@attacker,Police,,,'@attacker; Police,Battles,Armed clash,Sebha,LY,,-27.04,14.43,1,3,"
+    "day,On Friday,sentence,,'@attacker,Police,,,'@attacker; Police,Battles,Armed clash,Sebha,LY,,-27.04,14.43,1,3,,"
     "happened,en\r\n"
-    "a:1,a,Plain,,,\"Line one\nline two\",,,,,,,,,,,,,,,,,,,,,,,,\r\n"
+    "a:1,a,Plain,,,\"Line one\nline two\",,,,,,,,,,,,,,,,,,,,,,,,,\r\n"
 )
 
 

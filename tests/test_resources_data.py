@@ -10,12 +10,15 @@ DATA_FILES = [
     ("actors", "en", "ethnic_groups.tsv"), ("actors", "en", "patterns.tsv"), ("actors", "en", "roles.tsv"),
     ("actors", "en", "implied.tsv"), ("gazetteer", "SOURCE.txt"), ("gazetteer", "en", "stoplist.txt"),
     ("gazetteer", "en", "cues.tsv"), ("event_types", "en", "triggers.tsv"), ("event_types", "en", "refine.tsv"),
-    ("gazetteer", "regions.tsv"),
+    ("gazetteer", "regions.tsv"), ("event_types", "en", "combine.tsv"), ("event_types", "en", "context.tsv"),
+    ("event_types", "en", "participants.tsv"), ("event_types", "en", "fatalities.tsv"),
+    ("event_types", "en", "numbers.tsv"),
 ]
 
 LOADERS = [actors.registry, actors.countries, actors.generic_lexicon, actors.ethnic_groups, actors.patterns,
            actors.matcher, roles.role_words, roles.implied_actors, triggers.rules, triggers.compiled,
-           triggers.refine_rules, places.stoplist, places.cues, places.region_table]
+           triggers.refine_rules, places.stoplist, places.cues, places.region_table, triggers.participants,
+           triggers.context, triggers.combine_rules]
 
 
 @pytest.mark.parametrize("parts", DATA_FILES, ids=lambda p: "/".join(p))
