@@ -80,7 +80,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             """Skip articles already stored before running the pipeline on them: resuming is cheap."""
             nonlocal skipped
             for item in items:
-                if not isinstance(item, Reject) and store.has_article(item.content_hash):
+                if not isinstance(item, Reject) and not args.reextract and store.has_article(item.content_hash):
                     skipped += 1
                     continue
                 yield item
@@ -94,7 +94,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 continue
             article, records = result
             try:
-                if store.add(article, schema.from_records(records)):
+                if store.add(article, schema.from_records(records), replace=args.reextract):
                     stored += 1
                     events += len(records)
                 else:
@@ -165,6 +165,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help=f"DuckDB file (default: {DEFAULT_STORE})")
     ingest.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
                         help="publication date for articles that state none")
+    ingest.add_argument("--reextract", action="store_true",
+                        help="extract articles stored already again and replace their events (after an upgrade)")
     ingest.set_defaults(func=cmd_ingest)
 
     tag = sub.add_parser("timex", help="tag time expressions of JSONL documents (TempEval format)",

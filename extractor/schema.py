@@ -167,6 +167,11 @@ def validate(frame: pd.DataFrame) -> list[str]:
     return problems
 
 
+def duckdb_type(column: Column) -> str:
+    """The store's SQL type of a column."""
+    return _DUCKDB_TYPES[column.kind]
+
+
 def duckdb_columns() -> str:
     """Column definitions for the store's CREATE TABLE."""
-    return ", ".join(f"{c.name} {_DUCKDB_TYPES[c.kind]}" for c in COLUMNS)
+    return ", ".join(f"{c.name} {duckdb_type(c)}" for c in COLUMNS)

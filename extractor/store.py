@@ -46,8 +46,17 @@ class Store:
                 self.con = duckdb.connect(str(self.path))
                 for statement in _DDL:
                     self.con.execute(statement)
+                self._add_new_columns()
         except duckdb.Error as exc:
             raise StoreError("E030", path=self.path, detail=str(exc).splitlines()[0]) from None
+
+    def _add_new_columns(self) -> None:
+        """Give a store made by an older version the columns the schema has gained since (left empty)."""
+        present = {row[0] for row in self.con.execute(
+            "SELECT column_name FROM information_schema.columns WHERE table_name = 'events'").fetchall()}
+        for column in schema.COLUMNS:
+            if column.name not in present:
+                self.con.execute(f"ALTER TABLE events ADD COLUMN {column.name} {schema.duckdb_type(column)}")
 
     def close(self) -> None:
         self.con.close()
@@ -63,15 +72,20 @@ class Store:
         row = self.con.execute("SELECT 1 FROM articles WHERE content_hash = ?", [content_hash]).fetchone()
         return row is not None
 
-    def add(self, article: Article, events: pd.DataFrame) -> bool:
+    def add(self, article: Article, events: pd.DataFrame, replace: bool = False) -> bool:
         """Store one article and its events atomically; False when it was stored already.
 
+        With `replace`, an article stored already gets these events instead of its
+        old ones (re-extraction after the extractor improved), in one transaction.
         Raises ArticleError E012 when another article with the same id but other
         content is stored: silently replacing it would lose that article.
         """
         content_hash = article.content_hash
         if self.has_article(content_hash):
-            return False
+            if not replace:
+                return False
+            self._replace_events(content_hash, events)
+            return True
         clash = self.con.execute("SELECT content_hash FROM articles WHERE article_id = ?", [article.id]).fetchone()
         if clash is not None:
             raise ArticleError("E012", article_id=article.id, path=article.path or article.id)
@@ -85,13 +99,35 @@ class Store:
             )
             if len(frame):
                 self.con.register("incoming_events", frame)
-                self.con.execute(f"INSERT INTO events SELECT {', '.join(schema.NAMES)} FROM incoming_events")
+                self.con.execute(f"INSERT INTO events ({', '.join(schema.NAMES)}) "
+                                 f"SELECT {', '.join(schema.NAMES)} FROM incoming_events")
                 self.con.unregister("incoming_events")
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
         return True
+
+    def _replace_events(self, content_hash: str, events: pd.DataFrame) -> None:
+        frame = schema.conform(events)
+        (article_id,) = self.con.execute("SELECT article_id FROM articles WHERE content_hash = ?",
+                                         [content_hash]).fetchone()
+        frame["article_id"] = article_id  # the stored article keeps its id
+        frame["event_id"] = frame["event_id"].map(lambda e: f"{article_id}:{e.rsplit(':', 1)[-1]}")
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM events WHERE article_id = ?", [article_id])
+            if len(frame):
+                self.con.register("incoming_events", frame)
+                self.con.execute(f"INSERT INTO events ({', '.join(schema.NAMES)}) "
+                                 f"SELECT {', '.join(schema.NAMES)} FROM incoming_events")
+                self.con.unregister("incoming_events")
+            self.con.execute("UPDATE articles SET events = ?, ingested_at = ? WHERE content_hash = ?",
+                             [len(frame), dt.datetime.now(), content_hash])
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
 
     def add_reject(self, path: str, code: str, message: str) -> None:
         """Record why a file or article was not stored."""

@@ -125,3 +125,21 @@ def test_cli_timex_writes_tempeval_jsonl(tmp_path):
     (line,) = (tmp_path / "out.jsonl").read_text(encoding="utf-8").splitlines()
     assert json.loads(line)["timexes"] == [{"start": 15, "end": 23, "text": "Saturday", "type": "DATE",
                                             "value": "2021-06-19"}]
+
+
+def test_cli_ingest_reextract_replaces_events_of_stored_articles(tmp_path):
+    import duckdb
+
+    store = tmp_path / "s.duckdb"
+    assert cli("ingest", str(SEEDS), "--store", str(store)).returncode == 0
+    con = duckdb.connect(str(store))
+    con.execute("DELETE FROM events WHERE sentence_index > 3")  # as if an older extractor had found fewer
+    before = con.execute("SELECT count(*) FROM events").fetchone()[0]
+    con.close()
+    again = cli("ingest", str(SEEDS), "--store", str(store), "--reextract")
+    assert again.returncode == 0 and "stored 1 articles" in again.stderr
+    con = duckdb.connect(str(store), read_only=True)
+    after, articles = con.execute("SELECT count(*), count(DISTINCT article_id) FROM events").fetchone()
+    assert after > before and articles == 1
+    assert con.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    con.close()

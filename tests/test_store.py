@@ -65,3 +65,23 @@ def test_store_round_trip_keeps_the_schema(tmp_path):
     assert tuple(out.columns) == schema.NAMES
     assert schema.validate(out) == []
     assert out.loc[0, "date"] == dt.date(2021, 6, 19)
+
+
+def test_store_made_by_an_older_version_gains_new_columns(tmp_path):
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE events (event_id VARCHAR PRIMARY KEY, article_id VARCHAR, date DATE)")
+    con.close()
+    with Store(path) as store:
+        store.add(article(), frame())
+        out = store.events()
+    assert tuple(out.columns) == schema.NAMES and len(out) == 2
+
+
+def test_store_replace_swaps_the_events_of_a_stored_article(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.add(article(), frame(n=3))
+        assert store.add(article(), frame(n=1), replace=True) is True
+        assert store.counts() == {"articles": 1, "events": 1, "rejects": 0}
