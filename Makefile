@@ -19,8 +19,8 @@ $(STAMP): requirements.txt
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 
-ingest: install  ## store the seeds' events (exit 1 = some articles rejected, the rest stored)
-	$(BIN)/python -m extractor ingest seeds/ --store $(STORE) || [ $$? -eq 1 ]
+ingest: install  ## store the seeds' events, re-extracted by this version (exit 1 = some rejected, the rest stored)
+	$(BIN)/python -m extractor ingest seeds/ --store $(STORE) --reextract || [ $$? -eq 1 ]
 
 run: ingest  ## serve the dashboard on http://127.0.0.1:8050
 	$(BIN)/python -m dashboard --store $(STORE) --host $(HOST) --port $(PORT)
