@@ -8,6 +8,8 @@ the same command again resumes where it stopped.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -90,23 +92,33 @@ class Store:
         if clash is not None:
             raise ArticleError("E012", article_id=article.id, path=article.path or article.id)
         frame = schema.conform(events)
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self.con.execute(
                 "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [content_hash, article.id, article.title, article.published, article.lang, article.source,
                  article.path, article.text, len(frame), dt.datetime.now()],
             )
-            if len(frame):
-                self.con.register("incoming_events", frame)
-                self.con.execute(f"INSERT INTO events ({', '.join(schema.NAMES)}) "
-                                 f"SELECT {', '.join(schema.NAMES)} FROM incoming_events")
-                self.con.unregister("incoming_events")
+            self._insert_events(frame)
+        return True
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """All or nothing: an article and its events are never stored in part."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            yield
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
-        return True
+
+    def _insert_events(self, frame: pd.DataFrame) -> None:
+        """Append rows already conformed to the schema, by column name."""
+        if len(frame):
+            self.con.register("incoming_events", frame)
+            self.con.execute(f"INSERT INTO events ({', '.join(schema.NAMES)}) "
+                             f"SELECT {', '.join(schema.NAMES)} FROM incoming_events")
+            self.con.unregister("incoming_events")
 
     def _replace_events(self, content_hash: str, events: pd.DataFrame) -> None:
         frame = schema.conform(events)
@@ -114,20 +126,11 @@ class Store:
                                          [content_hash]).fetchone()
         frame["article_id"] = article_id  # the stored article keeps its id
         frame["event_id"] = frame["event_id"].map(lambda e: f"{article_id}:{e.rsplit(':', 1)[-1]}")
-        self.con.execute("BEGIN TRANSACTION")
-        try:
+        with self._transaction():
             self.con.execute("DELETE FROM events WHERE article_id = ?", [article_id])
-            if len(frame):
-                self.con.register("incoming_events", frame)
-                self.con.execute(f"INSERT INTO events ({', '.join(schema.NAMES)}) "
-                                 f"SELECT {', '.join(schema.NAMES)} FROM incoming_events")
-                self.con.unregister("incoming_events")
+            self._insert_events(frame)
             self.con.execute("UPDATE articles SET events = ?, ingested_at = ? WHERE content_hash = ?",
                              [len(frame), dt.datetime.now(), content_hash])
-            self.con.execute("COMMIT")
-        except BaseException:
-            self.con.execute("ROLLBACK")
-            raise
 
     def add_reject(self, path: str, code: str, message: str) -> None:
         """Record why a file or article was not stored."""
