@@ -64,7 +64,7 @@ class Grammar:
     lang: str
     patterns: dict[str, Pattern]
     rules: tuple[Rule, ...]
-    positive: re.Pattern[str]
+    parts: tuple[str, ...]  # each rule's regex as group r<index>, in file order
     negative: re.Pattern[str] | None
     anchors: frozenset[str]
     by_first: dict[str, re.Pattern[str]]  # first character -> the alternation of the rules that can start so
@@ -272,9 +272,6 @@ def grammar(lang: str = "en") -> Grammar:
         rules.append(Rule(index, name, typ, builder, example, groups))
         parts.append(f"(?P<r{index}>{regex})")
         firsts.append(start_chars(regex))
-    # no leading look-behind: `find` only tries word starts, and a bare alternation lets the regex
-    # engine reject most starts on their first character
-    positive = re.compile("|".join(parts), re.IGNORECASE)
     negatives_path = folder / "negatives.tsv"
     negative = None
     if negatives_path.exists():
@@ -291,7 +288,7 @@ def grammar(lang: str = "en") -> Grammar:
     chars = set().union(*(f for f in firsts if f is not None))
     by_first = {ch: re.compile("|".join(p for p, f in zip(parts, firsts) if f is None or ch in f), re.IGNORECASE)
                 for ch in sorted(chars)}
-    compiled = Grammar(lang, patterns, tuple(rules), positive, negative, load_anchors(folder, patterns),
+    compiled = Grammar(lang, patterns, tuple(rules), tuple(parts), negative, load_anchors(folder, patterns),
                        by_first, load_starters([fields[3] for _, fields in table], patterns))
     lines = {name: line for line, (name, *_rest) in table}
     for rule in compiled.rules:
@@ -346,6 +343,16 @@ def _read_match(grammar_: Grammar, match: re.Match[str]) -> Found | None:
     except (ValueError, KeyError, TypeError):
         return None
     return Found(start, end, rule.type, rule.name, value, mod)
+
+
+@lru_cache(maxsize=None)
+def full_alternation(lang: str = "en") -> re.Pattern[str]:
+    """All rules of a language as one alternation, for a reference scan at every word start.
+
+    `find` never needs it (it uses the per-first-character alternations), so it
+    is compiled only when asked for: tests compare the two scans.
+    """
+    return re.compile("|".join(grammar(lang).parts), re.IGNORECASE)
 
 
 def _blocked(grammar_: Grammar, text: str, item: Found) -> bool:

@@ -110,7 +110,7 @@ def exhaustive_scan(text, lang="en"):
 
     Shared with test_timex_fr_es.py, which checks the same property for its languages.
     """
-    from extractor.timex import _TOKEN, _blocked, _read_match
+    from extractor.timex import _TOKEN, _blocked, _read_match, full_alternation
 
     g = grammar(lang)
     found, covered = [], 0
@@ -118,7 +118,7 @@ def exhaustive_scan(text, lang="en"):
         start = token.start()
         if start < covered or (start and text[start - 1] in "'_\u2019"):
             continue
-        match = g.positive.match(text, start)
+        match = full_alternation(lang).match(text, start)
         if match is None:
             continue
         item = _read_match(g, match)
