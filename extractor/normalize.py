@@ -24,7 +24,9 @@ from .timevalues import (CalendarDate, Century, ClockTime, Decade, Duration, Fre
                          Offset, Reference, StoryPeriod, TimeValue, WeekdayRef)
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
-_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|'ll")
+NEAR = "near"  # a weekday in a noun phrase ("Sunday's vote"): no verb governs it, the nearest such day
+AHEAD = "ahead"  # "agreed to buy it in February": what a verb of intent names lies ahead, within half a year
+_WORD = re.compile(r"[^\W_]+(?:'[^\W\d_]+)?|'ll")  # numbers are tokens too: "to 452.76 on" is no infinitive
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
 
@@ -86,9 +88,9 @@ def clause_tense(before: str, after: str, lang: str = "en", reach: int = 12) -> 
     """
     lexicon = tense_lexicon(lang)
     roles = lexicon.roles
-    written = _WORD.findall(before)[::-1][:reach]
+    written = _WORD.findall(before)[::-1][:reach + 2]  # two more words to see what precedes the last cue
     back = [w.lower() for w in written]
-    for i, word in enumerate(back):
+    for i, word in enumerate(back[:reach]):
         previous = back[i + 1] if i + 1 < len(back) else ""
         following = back[i - 1] if i else ""
         # two-word cues ("set to", "due to") are looked up with the word that follows in the text
@@ -98,8 +100,8 @@ def clause_tense(before: str, after: str, lang: str = "en", reach: int = 12) -> 
         adverb_between = roles.get(previous) == "adverb" or previous.endswith("ly")
         in_noun_phrase = before_role == "determiner" or (
             adverb_between and i + 2 < len(back) and roles.get(back[i + 2]) == "determiner")
-        if role in (FUTURE, PRESENT):
-            if before_role == "determiner":
+        if role in (FUTURE, PRESENT, AHEAD):
+            if before_role == "determiner" and role != AHEAD:  # "an agreement to buy" still looks ahead
                 continue
             return role
         if role == "have" or (role == "be" and before_role == "have"):
@@ -202,6 +204,13 @@ def _pick_year(ref: dt.date, month: int, day: int | None, tense: str | None, dir
         if direction is None and 0 < (dt.date(ref.year, month, min(day or 1, 28)) - ref).days <= 45:
             return ref.year
         return ref.year if (there < here or (there == here and not strictly)) else ref.year - 1
+    if direction is None and tense in (NEAR, AHEAD):
+        def distance(year: int) -> int:
+            return (dt.date(year, month, min(day or 15, 28)) - ref).days
+        if tense == AHEAD:
+            ahead = min(y for y in (ref.year, ref.year + 1) if distance(y) >= 0 or y > ref.year)
+            return ahead if distance(ahead) <= 183 else ahead - 1
+        return min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: abs(distance(y)))
     if direction == 1 or (direction is None and tense == FUTURE):
         strictly = direction == 1
         return ref.year if (there > here or (there == here and not strictly)) else ref.year + 1
@@ -322,8 +331,11 @@ def resolve_weekday(value: WeekdayRef, ref: dt.date, tense: str | None, story: S
         days = delta - 7 if delta >= 0 else delta
     elif value.direction == 1:
         days = delta + 7 if delta <= 0 else delta
-    elif tense == FUTURE:
+    elif tense in (FUTURE, AHEAD):
         days = delta + 7 if delta < 0 else delta
+    elif tense == NEAR:  # the nearer of the two, ties and near-ties to the past, as news mostly looks back
+        back, ahead = (delta - 7 if delta > 0 else delta), (delta + 7 if delta < 0 else delta)
+        days = ahead if ahead < -back - 1 else back
     else:
         days = delta - 7 if delta > 0 else delta
     resolved = _day(ref + dt.timedelta(days=days))
@@ -481,6 +493,8 @@ def normalize(article: Article) -> Article:
         start = sentence.start if sentence else max(0, mention.start - 200)
         end = sentence.end if sentence else mention.end + 200
         mention.tense = clause_tense(article.text[start:mention.start], article.text[mention.end:end], article.lang)
+        if isinstance(mention.raw, WeekdayRef) and article.text.startswith(("'s", "’s"), mention.end):
+            mention.tense = NEAR  # "Sunday's vote" modifies a noun: the clause's verb does not place it
         ref = story.date if _anchor(mention.raw) == "narrative" else article.published
         resolved = resolve(mention.raw, ref, mention.tense, story)
         if resolved is None:

@@ -45,6 +45,16 @@ def resolved(text, published=SAT):
     ("The company said it would extend its bid to Nov. 6.", dt.date(1989, 10, 30), "1989-11-06", "day"),
     ("Rebels attacked the town on June 2.", SAT, "2021-06-02", "day"),
     ("Rebels attacked the town on October 2.", SAT, "2020-10-02", "day"),
+    # a verb or noun of intent looks ahead, but not half a year ahead
+    ("The company agreed to buy the unit in February.", dt.date(1989, 10, 30), "1990-02", "month"),
+    ("It announced an agreement to acquire the bank in January.", dt.date(1989, 11, 2), "1990-01", "month"),
+    ("The rebels agreed to withdraw in September.", dt.date(1989, 3, 2), "1988-09", "month"),
+    ("The dividend is payable Jan. 2 to holders.", dt.date(1989, 11, 2), "1990-01-02", "day"),
+    ("The shares fell 75 cents to 452.76 on Friday.", dt.date(1989, 10, 30), "1989-10-27", "day"),
+    # a weekday modifying a noun is the nearer one, near-ties in the past
+    ("Relatives vowed to get around Wednesday's ruling.", dt.date(2000, 1, 7), "2000-01-05", "day"),
+    ("The premium over Thursday's closing price was 24%.", dt.date(1989, 10, 30), "1989-10-26", "day"),
+    ("Observers arrive for Sunday's vote.", dt.date(2021, 6, 18), "2021-06-20", "day"),
     # periods the story told
     ("Profit rose in the latest quarter.", dt.date(1989, 10, 26), "1989-Q3", "quarter"),
     ("Profit will rise in the current quarter.", dt.date(1989, 10, 26), "1989-Q4", "quarter"),
@@ -111,6 +121,9 @@ def test_normalize_impossible_date_is_no_date():
     ("Libya has been in chaos since ", "", "past"),
     ("", ", gunmen attacked a post", "past"),
     ("", ", the government will decide", "future"),
+    ("It would be paid on a still unspecified date in January to holders of record ", "", None),
+    ("Unisys stock fell a further 75 cents to $16.25 on ", "", "past"),
+    ("The rebels agreed to withdraw on ", "", "ahead"),
 ])
 def test_normalize_clause_tense(before, after, tense):
     assert clause_tense(before, after) == tense
