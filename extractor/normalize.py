@@ -413,13 +413,30 @@ def resolve_clock(value: ClockTime, ref: dt.date, tense: str | None, story: Stor
     return Resolved(f"{day.value}T{value.hour:02d}:{value.minute:02d}", "day", day.start, day.end)
 
 
+# a fraction of a unit is written in the next smaller one: "2 1/2 years" is P2Y6M, "5 1/2 hours" PT5H30M
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+_TIMED = ("H", "MIN", "S")
+
+
 def _duration_value(amount: float | None, unit: str) -> str:
-    timed = unit in ("H", "MIN", "S")
-    letter = {"MIN": "M", "FN": "W"}.get(unit, unit)
-    count = "X" if amount is None else (2 * amount if unit == "FN" else amount)
-    if isinstance(count, float) and count.is_integer():
-        count = int(count)
-    return f"P{'T' if timed else ''}{count}{letter}"
+    """TIMEX3 duration: decades and fortnights in years and weeks, as TimeBank writes them."""
+    if unit in ("DE", "FN"):
+        unit, factor = {"DE": ("Y", 10), "FN": ("W", 2)}[unit]
+        amount = None if amount is None else amount * factor
+    letter = {"MIN": "M"}.get(unit, unit)
+    if amount is None:
+        return f"P{'T' if unit in _TIMED else ''}X{letter}"
+    whole, part = int(amount), amount - int(amount)
+    smaller = _SMALLER.get(unit)
+    if part and smaller and (part * smaller[1]).is_integer():
+        sub, sub_count = smaller[0], int(part * smaller[1])
+        head = f"{whole}{letter}" if whole else ""
+        tail = f"{sub_count}{ {'MIN': 'M'}.get(sub, sub) }"
+        if unit in _TIMED:
+            return f"PT{head}{tail}"
+        return f"P{head}{'T' if sub in _TIMED else ''}{tail}"
+    count = int(amount) if float(amount).is_integer() else amount
+    return f"P{'T' if unit in _TIMED else ''}{count}{letter}"
 
 
 def resolve_duration(value: Duration, ref: dt.date, tense: str | None, story: Story | None = None) -> Resolved:

@@ -260,8 +260,11 @@ def _amount(value: Any) -> float | None:
 
 
 def build_duration(g: Groups) -> Duration:
-    """"14-month", "three days", "the past week"."""
-    return Duration(unit=g["unit"], amount=1 if g.get("number") is None else _amount(g["number"]))
+    """"14-month", "three days", "the past week", "2 1/2 years", "a minute and a half"."""
+    amount = 1 if g.get("number") is None else _amount(g["number"])
+    if amount is not None and (g.get("half") or g.get("half_after")):
+        amount += 0.5
+    return Duration(unit=g["unit"], amount=amount)
 
 
 def build_duration_vague(g: Groups) -> Duration:

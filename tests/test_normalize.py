@@ -78,6 +78,13 @@ def test_normalize_relative_cases(text, published, value, precision):
     ("his 14-month campaign failed", ("P14M", None)),
     ("the last twenty four hours", ("PT24H", None)),
     ("for several years", ("PXY", None)),
+    ("the siege lasted 2 1/2 years", ("P2Y6M", None)),
+    ("they fought for 5 1/2 hours", ("PT5H30M", None)),
+    ("it lasted a minute and a half", ("PT1M30S", None)),
+    ("one and a half days", ("P1DT12H", None)),
+    ("two decades of war", ("P20Y", None)),
+    ("a month after Qantas suspended flights", ("P1M", None)),
+    ("90 days after their issue date", ("P90D", None)),
     ("weekly", ("P1W", None)),
 ])
 def test_normalize_durations_and_sets_carry_no_date(text, expected):
