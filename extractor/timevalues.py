@@ -283,8 +283,14 @@ def build_set_every(g: Groups) -> Frequency:
 
 
 def build_set_weekday(g: Groups) -> Frequency:
-    """"every Saturday" -> XXXX-WXX-6."""
-    return Frequency(value=f"XXXX-WXX-{g['weekday']}")
+    """"every Saturday" -> XXXX-WXX-6, "Tuesday nights" -> XXXX-WXX-2TNI."""
+    part = f"T{g['part']}" if g.get("part") else ""
+    return Frequency(value=f"XXXX-WXX-{g['weekday']}{part}")
+
+
+def build_set_month(g: Groups) -> Frequency:
+    """"each July" -> XXXX-07."""
+    return Frequency(value=f"XXXX-{int(g['month']):02d}")
 
 
 def build_set_frequency(g: Groups) -> Frequency:

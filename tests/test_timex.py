@@ -31,6 +31,10 @@ def spans(text):
     ("the 1990s", [("the 1990s", "DATE")]),
     ("the third quarter of 1989", [("the third quarter of 1989", "DATE")]),
     ("2021-06-19", [("2021-06-19", "DATE")]),
+    ("talks broke off at noon Thursday", [("noon Thursday", "TIME")]),
+    ("they march each July", [("each July", "SET")]),
+    ("flights leave on Tuesday nights and Mondays", [("Tuesday nights", "SET"), ("Mondays", "SET")]),
+    ("the siege lasted 2 1/2 years", [("2 1/2 years", "DURATION")]),
 ])
 def test_timex_finds_spans(text, expected):
     assert spans(text) == expected
@@ -47,6 +51,7 @@ def test_timex_finds_spans(text, expected):
     "The year of the dragon.",
     "The troops march north.",
     "He killed 2011 people.",
+    "A poster from the film High Noon.",
 ])
 def test_timex_known_false_positives_yield_no_date(text):
     assert [f for f in find(text) if f.type in ("DATE", "TIME")] == []
@@ -55,6 +60,8 @@ def test_timex_known_false_positives_yield_no_date(text):
 @pytest.mark.parametrize("text,value", [
     ("The blast happened at 4 a.m. on Friday.", "2021-06-18T04:00"),
     ("Shots were fired at 11 p.m.", "2021-06-19T23:00"),
+    ("Negotiations broke off at noon Thursday.", "2021-06-17T12:00"),
+    ("The offer expired at midnight Friday.", "2021-06-18T24:00"),
 ])
 def test_timex_clock_times_are_times_not_months(text, value):
     from datetime import date
