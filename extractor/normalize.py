@@ -155,6 +155,11 @@ def _quarter(year: int, quarter: int) -> Resolved:
     return Resolved(f"{year:04d}-Q{quarter}", "quarter", dt.date(year, first, 1), _month_end(year, first + 2))
 
 
+def _half(year: int, half: int) -> Resolved:
+    first = 6 * (half - 1) + 1
+    return Resolved(f"{year:04d}-H{half}", "half", dt.date(year, first, 1), _month_end(year, first + 5))
+
+
 def _season(year: int, season: str) -> Resolved:
     first, last = SEASON_MONTHS[season]
     end_year, end_month = (year + 1, last - 12) if last > 12 else (year, last)
@@ -231,6 +236,8 @@ def resolve_calendar(value: CalendarDate, ref: dt.date, tense: str | None,
         return _season(year, value.season)
     if value.quarter:
         return _quarter(year if year is not None else ref.year, value.quarter)
+    if value.half:
+        return _half(year if year is not None else ref.year, value.half)
     if value.month is None:
         return _year(year) if year is not None else None
     if year is None:
@@ -403,6 +410,8 @@ def resolve_story_period(value: StoryPeriod, ref: dt.date, tense: str | None,
     if value.unit == "Q" or (told is not None and value.years_back):
         if told is None:
             told = _quarter_from_index(ref.year * 4 + (ref.month - 1) // 3 - (0 if value.current else 1))
+        if value.year is not None:  # "the 1988 quarter": the quarter under discussion, in that year
+            return _quarter(value.year, int(told.value[-1]))
         return _shift_quarter(told, -4 * value.years_back)
     return _year(ref.year - value.years_back)
 
@@ -521,8 +530,11 @@ def normalize(article: Article) -> Article:
         mention.date, mention.date_end = narrow(resolved, mention.mod)
         if _moves_narrative(mention):
             story.date = mention.date
-        if resolved.precision == "quarter" and isinstance(mention.raw, CalendarDate):
-            story.quarter = resolved  # only a quarter the text names, never one derived from the story
+        if (resolved.precision == "quarter" and isinstance(mention.raw, CalendarDate) and story.quarter is None
+                and (article.published - resolved.end).days < 400):
+            # the report's own quarter: the first recent one the text names (later ones are comparisons),
+            # and never one derived from the story
+            story.quarter = resolved
     return article
 
 

@@ -26,7 +26,7 @@ class Column:
     allowed: tuple[str, ...] | None = None
 
 
-PRECISIONS = ("day", "week", "month", "quarter", "season", "year", "decade", "century")
+PRECISIONS = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")
 DATE_SOURCES = ("sentence", "context", "published")
 DATE_MODS = ("START", "MID", "END", "APPROX", "BEFORE", "AFTER")
 STATUSES = ("happened", "planned", "claimed", "denied")
@@ -56,7 +56,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("char_end", "int", "Offset just past the sentence's last character."),
     Column("date", "date", "First day of the period the event's date can mean at its precision."),
     Column("date_end", "date", "Last day of that period (equal to `date` for a day)."),
-    Column("date_precision", "text", "Grain of the date: day, week, month, quarter, season, year, decade.",
+    Column("date_precision", "text", "Grain of the date: day, week, month, quarter, season, half (year), year, decade, century.",
            PRECISIONS),
     Column("date_text", "text", "The time expression the date comes from, as written; empty if inherited."),
     Column("date_source", "text", "Where the date comes from: the sentence itself, the narrative context "

@@ -26,6 +26,7 @@ class CalendarDate:
     day: int | None = None
     season: str | None = None
     quarter: int | None = None
+    half: int | None = None  # "the second half of 1989": H2
     year_offset: int | None = None  # "April last year": year relative to the reference
     direction: int | None = None  # "last April": the one before the reference
     weekday: int | None = None  # "Saturday, April 25": tells the year
@@ -105,6 +106,7 @@ class StoryPeriod:
     unit: str  # Q, Y, WE
     years_back: int = 0
     current: bool = False  # "the current quarter": the reference's own quarter
+    year: int | None = None  # "the 1988 quarter": the story's quarter in that year
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +138,7 @@ TimeValue = (CalendarDate | Decade | WeekdayRef | Offset | ClockTime | Duration 
              | StoryPeriod | Century | NumericDate | Holiday)
 
 QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+HALF_WORDS = {"first": 1, "second": 2, "last": 2, "latter": 2}
 SIGN_WORDS = {"later": 1, "after": 1, "next": 1, "following": 1,
               "earlier": -1, "before": -1, "previous": -1, "preceding": -1}
 UNIT_WORDS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
@@ -185,8 +188,15 @@ def build_season(g: Groups) -> CalendarDate:
 
 
 def build_quarter(g: Groups) -> CalendarDate:
-    """"the third quarter (of 1989)"."""
-    return CalendarDate(year=_int(g.get("year")), quarter=QUARTER_WORDS[str(g["quarter"]).lower()])
+    """"the third quarter (of 1989)", "the 1988 second quarter", "this year's third quarter"."""
+    return CalendarDate(year=_int(g.get("year")), quarter=QUARTER_WORDS[str(g["quarter"]).lower()],
+                        year_offset=g.get("direction"))
+
+
+def build_half(g: Groups) -> CalendarDate:
+    """"the second half of 1989", "the first half of next year"."""
+    return CalendarDate(year=_int(g.get("year")), half=HALF_WORDS[str(g["half"]).lower()],
+                        year_offset=g.get("direction"))
 
 
 def build_weekday(g: Groups) -> WeekdayRef:
@@ -335,8 +345,10 @@ def build_story_period(g: Groups) -> StoryPeriod:
     """"the latest quarter", "the year-earlier period", "the year", "the weekend", "year-ago"."""
     which = str(g.get("which") or "").lower()
     unit = STORY_UNITS[str(g.get("unit") or "year").lower()]
-    back = 1 if which.startswith(("year-", "prior-year")) else 0
-    return StoryPeriod(unit=unit, years_back=back, current=which == "current")
+    back = 1 if which.startswith(("year-", "prior-year")) or g.get("last") else 0
+    if g.get("direction") is not None:  # "last year's quarter"
+        back = -g["direction"]
+    return StoryPeriod(unit=unit, years_back=back, current=which == "current", year=_int(g.get("year")))
 
 
 # ---------------------------------------------------------------- builders for French and Spanish word order

@@ -59,6 +59,10 @@ def resolved(text, published=SAT):
     ("Profit rose in the latest quarter.", dt.date(1989, 10, 26), "1989-Q3", "quarter"),
     ("Profit will rise in the current quarter.", dt.date(1989, 10, 26), "1989-Q4", "quarter"),
     ("In the 20th century wars were many.", SAT, "19", "century"),
+    ("Net sales for this year's third quarter were $14 million.", dt.date(1989, 11, 1), "1989-Q3", "quarter"),
+    ("It had a charge in the 1988 second quarter.", dt.date(1989, 11, 1), "1988-Q2", "quarter"),
+    ("Earnings will be lower for the last half of 1989.", dt.date(1989, 10, 26), "1989-H2", "half"),
+    ("U.K. sales for last year's quarter were $3 million.", dt.date(1989, 11, 1), "1988-Q3", "quarter"),
     ("The thrift announced the plan Aug. 21.", dt.date(1989, 10, 27), "1989-08-21", "day"),
     # holidays by their calendar rules
     ("They met last Thanksgiving.", dt.date(1999, 2, 10), "1998-11-26", "day"),
@@ -108,6 +112,13 @@ def test_normalize_narrative_moves_the_reference():
     text = "In April 2019, Haftar attacked. Two weeks later, he retreated."
     values = [m.value for m in resolve_text(text, SAT)]
     assert values == ["2019-04", "2019-W16"]
+
+
+def test_normalize_the_story_quarter_is_the_first_recent_one_named():
+    text = ("Profit rose in the third quarter. It was flat in the second quarter. "
+            "In the 1988 period, it earned less. The company was founded in the first quarter of 1975.")
+    values = [m.value for m in resolve_text(text, dt.date(1989, 10, 26))]
+    assert values == ["1989-Q3", "1989-Q2", "1988-Q3", "1975-Q1"]
 
 
 def test_normalize_a_year_earlier_follows_the_quarter_the_story_named():
