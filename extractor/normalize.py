@@ -198,7 +198,9 @@ def _pick_year(ref: dt.date, month: int, day: int | None, tense: str | None, dir
     of the next 45 days, which a past-tense report mentions as what is coming
     ("said it would extend its bid to Nov. 6"): a date eleven months back is
     written with its year. Future: the earliest on or after the reference.
-    "last"/"next" exclude the reference's own month; no cue: the reference year.
+    A verb of intent: ahead, unless that is more than half a year away. Present
+    tense or no cue: the nearest such date. "last"/"next" exclude the
+    reference's own month; "this": the reference year.
     """
     if weekday is not None and day is not None:
         return _year_of_weekday(ref, month, day, weekday)
@@ -209,7 +211,7 @@ def _pick_year(ref: dt.date, month: int, day: int | None, tense: str | None, dir
         if direction is None and 0 < (dt.date(ref.year, month, min(day or 1, 28)) - ref).days <= 45:
             return ref.year
         return ref.year if (there < here or (there == here and not strictly)) else ref.year - 1
-    if direction is None and tense in (NEAR, AHEAD):
+    if direction is None and tense in (NEAR, AHEAD, PRESENT, None):
         def distance(year: int) -> int:
             return (dt.date(year, month, min(day or 15, 28)) - ref).days
         if tense == AHEAD:

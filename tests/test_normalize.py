@@ -45,6 +45,10 @@ def resolved(text, published=SAT):
     ("The company said it would extend its bid to Nov. 6.", dt.date(1989, 10, 30), "1989-11-06", "day"),
     ("Rebels attacked the town on June 2.", SAT, "2021-06-02", "day"),
     ("Rebels attacked the town on October 2.", SAT, "2020-10-02", "day"),
+    # present tense or no cue: the nearer one
+    ("Her properties, worth $130 million in October, are worth half that.", dt.date(1998, 1, 8),
+     "1997-10", "month"),
+    ("The NATO summit in April is the next step.", dt.date(1998, 12, 5), "1999-04", "month"),
     # a verb or noun of intent looks ahead, but not half a year ahead
     ("The company agreed to buy the unit in February.", dt.date(1989, 10, 30), "1990-02", "month"),
     ("It announced an agreement to acquire the bank in January.", dt.date(1989, 11, 2), "1990-01", "month"),
