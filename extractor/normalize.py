@@ -26,6 +26,8 @@ from .timevalues import (CalendarDate, Century, ClockTime, Decade, Duration, Fre
 PAST, PRESENT, FUTURE = "past", "present", "future"
 NEAR = "near"  # a weekday in a noun phrase ("Sunday's vote"): no verb governs it, the nearest such day
 AHEAD = "ahead"  # "agreed to buy it in February": what a verb of intent names lies ahead, within half a year
+_MODIFIES_NOUN = re.compile(r"\bthe $", re.IGNORECASE)
+_NOUN_NEXT = re.compile(r" [a-z]+\b(?! of\b)")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W\d_]+)?|'ll")  # numbers are tokens too: "to 452.76 on" is no infinitive
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
@@ -523,6 +525,10 @@ def normalize(article: Article) -> Article:
         mention.tense = clause_tense(article.text[start:mention.start], article.text[mention.end:end], article.lang)
         if isinstance(mention.raw, WeekdayRef) and article.text.startswith(("'s", "’s"), mention.end):
             mention.tense = NEAR  # "Sunday's vote" modifies a noun: the clause's verb does not place it
+        elif _MODIFIES_NOUN.search(article.text, max(start, mention.start - 4), mention.start) \
+                and _NOUN_NEXT.match(article.text, mention.end):
+            # "the Aug. 7 blasts killed 257": the date dates a noun; the verb that noun governs places it
+            mention.tense = clause_tense("", article.text[mention.end:end], article.lang) or mention.tense
         ref = story.date if _anchor(mention.raw) == "narrative" else article.published
         resolved = resolve(mention.raw, ref, mention.tense, story)
         if resolved is None:

@@ -45,6 +45,9 @@ def resolved(text, published=SAT):
     ("The company said it would extend its bid to Nov. 6.", dt.date(1989, 10, 30), "1989-11-06", "day"),
     ("Rebels attacked the town on June 2.", SAT, "2021-06-02", "day"),
     ("Rebels attacked the town on October 2.", SAT, "2020-10-02", "day"),
+    # a date that dates a noun takes the tense of the verb that noun governs
+    ("She would bring aid to the countries where the Aug. 7 blasts killed 257 people.", dt.date(1998, 8, 18),
+     "1998-08-07", "day"),
     # present tense or no cue: the nearer one
     ("Her properties, worth $130 million in October, are worth half that.", dt.date(1998, 1, 8),
      "1997-10", "month"),
