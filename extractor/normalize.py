@@ -249,7 +249,8 @@ def resolve_calendar(value: CalendarDate, ref: dt.date, tense: str | None,
     if value.day is None:
         return _month(year, value.month)
     try:
-        return _day(dt.date(year, value.month, value.day))
+        day = dt.date(year, value.month, value.day)
+        return _week(day) if value.week_of else _day(day)
     except ValueError:
         return None  # "February 30": an impossible date is no date
 
@@ -342,7 +343,7 @@ def resolve_weekday(value: WeekdayRef, ref: dt.date, tense: str | None, story: S
         days = delta - 7 if delta >= 0 else delta
     elif value.direction == 1:
         days = delta + 7 if delta <= 0 else delta
-    elif tense in (FUTURE, AHEAD):
+    elif tense in (FUTURE, AHEAD, PRESENT):
         days = delta + 7 if delta < 0 else delta
     elif tense == NEAR:  # the nearer of the two, ties and near-ties to the past, as news mostly looks back
         back, ahead = (delta - 7 if delta > 0 else delta), (delta + 7 if delta < 0 else delta)

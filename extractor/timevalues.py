@@ -30,6 +30,7 @@ class CalendarDate:
     year_offset: int | None = None  # "April last year": year relative to the reference
     direction: int | None = None  # "last April": the one before the reference
     weekday: int | None = None  # "Saturday, April 25": tells the year
+    week_of: bool = False  # "the week of March 6": the week that holds the day
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +158,11 @@ def build_date(g: Groups) -> CalendarDate:
     """Month names, day numbers and years as written ("June 23", "19 June 2021", "April 2019")."""
     return CalendarDate(year=_int(g.get("year")), month=_int(g.get("month")), day=_int(g.get("day")),
                         weekday=g.get("weekday"))
+
+
+def build_week_of(g: Groups) -> CalendarDate:
+    """"the week of March 6": the ISO week holding that day."""
+    return CalendarDate(year=_int(g.get("year")), month=_int(g["month"]), day=_int(g["day"]), week_of=True)
 
 
 def build_month_rel_year(g: Groups) -> CalendarDate:

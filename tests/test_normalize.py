@@ -48,6 +48,9 @@ def resolved(text, published=SAT):
     # a date that dates a noun takes the tense of the verb that noun governs
     ("She would bring aid to the countries where the Aug. 7 blasts killed 257 people.", dt.date(1998, 8, 18),
      "1998-08-07", "day"),
+    # a weekday in the present tense is a schedule; "the week of" a day is that week
+    ("The deadline is Monday.", SAT, "2021-06-21", "day"),
+    ("A hearing is set for the week of March 6.", dt.date(2000, 2, 24), "2000-W10", "week"),
     # present tense or no cue: the nearer one
     ("Her properties, worth $130 million in October, are worth half that.", dt.date(1998, 1, 8),
      "1997-10", "month"),
