@@ -38,6 +38,7 @@ class Story:
 
     date: dt.date
     quarter: "Resolved | None" = None
+    year: int | None = None  # the last year the text named, for "that year", "a year later"
 
 
 @dataclass(frozen=True, slots=True)
@@ -531,6 +532,8 @@ def normalize(article: Article) -> Article:
             # "the Aug. 7 blasts killed 257": the date dates a noun; the verb that noun governs places it
             mention.tense = clause_tense("", article.text[mention.end:end], article.lang) or mention.tense
         ref = story.date if _anchor(mention.raw) == "narrative" else article.published
+        if _anchor(mention.raw) == "narrative" and mention.raw.unit == "Y" and not mention.raw.amount and story.year:
+            ref = dt.date(story.year, 7, 1)  # "later that year", "a year later": from the year the text named
         resolved = resolve(mention.raw, ref, mention.tense, story)
         if resolved is None:
             continue
@@ -539,6 +542,8 @@ def normalize(article: Article) -> Article:
         mention.date, mention.date_end = narrow(resolved, mention.mod)
         if _moves_narrative(mention):
             story.date = mention.date
+        if isinstance(mention.raw, CalendarDate) and mention.raw.year is not None and mention.date is not None:
+            story.year = mention.date.year
         if (resolved.precision == "quarter" and isinstance(mention.raw, CalendarDate) and story.quarter is None
                 and (article.published - resolved.end).days < 400):
             # the report's own quarter: the first recent one the text names (later ones are comparisons),

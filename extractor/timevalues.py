@@ -190,7 +190,10 @@ def build_decade(g: Groups) -> Decade:
 
 def build_season(g: Groups) -> CalendarDate:
     """"summer 2019", "last summer"."""
-    return CalendarDate(year=_int(g.get("year")), season=g["season"], direction=g.get("direction"))
+    year = _int(g.get("year"))
+    if year is None and g.get("hi") is not None:  # "the winter of nineteen ninety-four"
+        year = build_spoken_year(g).year
+    return CalendarDate(year=year, season=g["season"], direction=g.get("direction"))
 
 
 def build_quarter(g: Groups) -> CalendarDate:
@@ -211,8 +214,8 @@ def build_weekday(g: Groups) -> WeekdayRef:
 
 
 def build_deictic(g: Groups) -> Offset:
-    """"yesterday", "today", "tomorrow morning"."""
-    return Offset(unit="D", amount=g["deictic_day"], part=g.get("part"))
+    """"yesterday", "today", "tomorrow morning", "mid-afternoon" (of the reference day)."""
+    return Offset(unit="D", amount=g.get("deictic_day") or 0, part=g.get("part"))
 
 
 def build_tonight(g: Groups) -> Offset:
@@ -231,6 +234,16 @@ def build_ago(g: Groups) -> Offset:
     if amount is None or amount != int(amount):
         raise ValueError("vague amount")
     return Offset(unit=g["unit"], amount=-int(amount), counted=True)
+
+
+def build_ago_vague(g: Groups) -> Reference:
+    """"several years ago": some time in the past, no more."""
+    return Reference(value="PAST_REF")
+
+
+def build_that_unit(g: Groups) -> Offset:
+    """"that day", "later that year": the day or year the story is at."""
+    return Offset(unit=UNIT_WORDS[g["unit"].lower()], amount=0, anchor="narrative")
 
 
 def build_later(g: Groups) -> Offset:

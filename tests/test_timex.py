@@ -35,6 +35,10 @@ def spans(text):
     ("they march each July", [("each July", "SET")]),
     ("flights leave on Tuesday nights and Mondays", [("Tuesday nights", "SET"), ("Mondays", "SET")]),
     ("the siege lasted 2 1/2 years", [("2 1/2 years", "DURATION")]),
+    ("rising from 35 percent several years ago", [("several years ago", "DATE")]),
+    ("growth will slow in coming months and in the near future", [("coming months", "DATE"),
+                                                                 ("the near future", "DATE")]),
+    ("a nineteen ninety-seven attack", [("nineteen ninety-seven", "DATE")]),
 ])
 def test_timex_finds_spans(text, expected):
     assert spans(text) == expected
@@ -52,6 +56,7 @@ def test_timex_finds_spans(text, expected):
     "The troops march north.",
     "He killed 2011 people.",
     "A poster from the film High Noon.",
+    "They counted nineteen ninety-one ballots.",
 ])
 def test_timex_known_false_positives_yield_no_date(text):
     assert [f for f in find(text) if f.type in ("DATE", "TIME")] == []
