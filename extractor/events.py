@@ -319,14 +319,54 @@ def _frames_sentence(text: str, sentence: Sentence, time: TimeMention) -> bool:
     return len(lead) <= 3 and bool(_FRAME_END.match(text, time.end))
 
 
+@lru_cache(maxsize=None)
+def embedding_cues(lang: str) -> dict[str, re.Pattern[str]]:
+    """kind -> compiled pattern, from data/event_types/<lang>/embedding.tsv."""
+    cues: dict[str, list[str]] = {}
+    for _, (kind, pattern) in read_table(lexicon_path(lang, "embedding.tsv"), 2):
+        cues.setdefault(kind, []).append(pattern)
+    return {kind: re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) for kind, parts in cues.items()}
+
+
+_NOUN_AFTER = re.compile(r" [a-z]")
+
+
+def _in_aside(text: str, trigger: Trigger, time: TimeMention) -> bool:
+    """A date inside parentheses the trigger is not in ("steps down (replaced by Zida on Nov. 1)")."""
+    opened = text.rfind("(", max(0, time.start - 120), time.start)
+    if opened < 0 or ")" in text[opened:time.start]:
+        return False
+    closed = text.find(")", time.end, time.end + 120)
+    return closed >= 0 and not opened <= trigger.start < closed
+
+
+def _embedded(text: str, trigger: Trigger, time: TimeMention, lang: str) -> bool:
+    """A date the trigger does not head: in a relative clause after it, in an aside, in the
+    complement of a noun ("the coup events of September"), or modifying a noun that is not
+    the event ("signed a pledge before the December 7 elections")."""
+    cues = embedding_cues(lang)
+    relative, complement, attribute = cues.get("relative"), cues.get("complement"), cues.get("attribute")
+    if relative is not None and time.start >= trigger.end and relative.search(text, trigger.end, time.start):
+        return True
+    if _in_aside(text, trigger, time):
+        return True
+    before = text[max(0, time.start - 40):time.start]
+    if complement is not None and complement.search(before):
+        return True
+    names_event = time.end <= trigger.start <= time.end + 30  # "the Aug. 7 blasts": the trigger is that noun
+    return (attribute is not None and bool(attribute.search(before)) and not names_event
+            and bool(_NOUN_AFTER.match(text, time.end)))
+
+
 def governing_time(times: list[TimeMention], trigger: Trigger | None, text: str = "",
-                   sentence: Sentence | None = None) -> TimeMention | None:
+                   sentence: Sentence | None = None, lang: str = "en") -> TimeMention | None:
     """The dated expression that governs the event.
 
     A time adverbial that opens the sentence sets the time of its main clause,
     so it wins over dates of embedded clauses ("On 9 May 2020, 55 people were
-    arrested ... a blogger, who was arrested on 6 May"); otherwise the one
-    nearest the trigger, else the first.
+    arrested ... a blogger, who was arrested on 6 May"); a date in a relative
+    clause after the trigger or in a noun's complement dates something else;
+    otherwise the one nearest the trigger, else the first.
     """
     dated = [t for t in times if t.is_datable]
     if not dated:
@@ -335,6 +375,9 @@ def governing_time(times: list[TimeMention], trigger: Trigger | None, text: str 
         return dated[0]
     if trigger is None:
         return dated[0]
+    dated = [t for t in dated if not _embedded(text, trigger, t, lang)]
+    if not dated:
+        return None
     anchor = (trigger.start + trigger.end) / 2
     return min(dated, key=lambda t: abs((t.start + t.end) / 2 - anchor))
 
@@ -541,7 +584,7 @@ def assemble(article: Article) -> list[Event]:
         own = in_context(article.text, sentence.start, sentence.end, found.get(sentence.index, []), article.lang)
         found[sentence.index] = own
         trigger = combine(best_trigger(own), own, article.lang)
-        time = governing_time(times.get(sentence.index, []), trigger, article.text, sentence)
+        time = governing_time(times.get(sentence.index, []), trigger, article.text, sentence, article.lang)
         own_dates[sentence.index] = time is not None
         if time is not None:
             context[sentence.paragraph] = time

@@ -94,9 +94,14 @@ def _number_value(text: str, words: dict[str, Any]) -> Any:
 
 
 def _word_alternation(surfaces: list[str]) -> str:
-    """Longest first, so "March" beats "Mar" and "a few" beats "a"; spaces match any white space."""
+    """Longest first, so "March" beats "Mar" and "a few" beats "a"; spaces match any white space.
+
+    A word must end where the surface ends, unless the surface ends in a
+    full stop: "Oct." may run into its day ("Oct.8").
+    """
     ordered = sorted(set(surfaces), key=len, reverse=True)
-    return "(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") for s in ordered) + r")(?!\w)"
+    return "(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") + ("" if s.endswith(".") else r"(?!\w)")
+                            for s in ordered) + ")"
 
 
 def load_patterns(folder: Path) -> dict[str, Pattern]:

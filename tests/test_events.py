@@ -27,6 +27,20 @@ def rows(text: str, published: dt.date = SAT):
     ("On 9 May 2020, 55 people were arrested for supporting a blogger, who was arrested on 6 May.",
      "2020-05-09", "sentence"),
     ("On 7 June, 3 live hand grenades were found on a bus in Kandy.", "2021-06-07", "sentence"),
+    # a date in a relative clause, an aside, a noun's complement or attribute dates something else
+    ("Protesters marched in silence to the grave of Norbert Zongo who was killed in 1998.",
+     "2021-06-19", "published"),
+    ("Students protested, demanding that classes resume since the coup events of September have finished.",
+     "2021-06-19", "published"),
+    ("UNP staged a protest inside the Parliament against the government budget for 2010.",
+     "2021-06-19", "published"),
+    ("Candidates signed a peace pledge ahead of the December 7 presidential elections.",
+     "2021-06-19", "published"),
+    ("Gunmen attacked the post (a similar post was attacked on 2 May).", "2021-06-19", "published"),
+    # ... but the date of the event itself still governs
+    ("A man was shot dead on the night of June 2 in Tripoli.", "2021-06-02", "sentence"),
+    ("Elections were scheduled for 2022.", "2022-01-01", "sentence"),
+    ("She recalled the Aug. 7 blasts killed 257 people.", "2020-08-07", "sentence"),
 ])
 def test_events_governing_date(text, expected_date, source):
     frame = rows(text)

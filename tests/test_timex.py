@@ -116,7 +116,7 @@ def test_timex_malformed_rule_fails_at_load_with_file_and_line(tmp_path, monkeyp
 
 def test_timex_patterns_longest_first():
     month = grammar("en").patterns["month"]
-    alternatives = month.regex[3:month.regex.index(")(?!")].split("|")
+    alternatives = [a.removesuffix(r"(?!\w)") for a in month.regex[3:-1].split("|")]
     assert alternatives.index("september") < alternatives.index(r"sept\.") < alternatives.index("sept")
 
 
