@@ -158,8 +158,9 @@ def fatality_patterns(lang: str) -> DeathPatterns:
             raise ResourceError("E020", path=path, line=line,
                                 detail=f"the pattern does not match its example '{example}'")
         named.append(regex)
-    return DeathPatterns(word_matcher(tuple(named), re.IGNORECASE | re.MULTILINE, merge=False),
-                         tuple(kind for _, kind, _, _ in lines), grammar.number_token, anchors)
+    matcher = word_matcher(tuple(named), re.IGNORECASE | re.MULTILINE, merge=False,
+                           cache=f"fatalities-{path.parent.name}")
+    return DeathPatterns(matcher, tuple(kind for _, kind, _, _ in lines), grammar.number_token, anchors)
 
 
 def _anchors_at(lowered: str, anchors: tuple[str, ...]) -> list[int]:

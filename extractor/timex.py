@@ -381,6 +381,10 @@ def find(text: str, lang: str = "en") -> list[Found]:
     words = _TOKEN.findall(text)
     found: list[Found] = []
     covered = 0
+    # what the rules read at a word start does not depend on the anchor: anchors a few words
+    # apart try the same starts, so each start is matched and read once
+    matches: dict[int, re.Match[str] | None] = {}
+    readings: dict[int, Found | None] = {}
     for index, word in enumerate(words):
         if not grammar_.is_anchor(word):
             continue
@@ -391,12 +395,17 @@ def find(text: str, lang: str = "en") -> list[Found]:
             start = starts[offset]
             if start < covered or not grammar_.can_start(words[offset]) or (start and text[start - 1] in "'_\u2019"):
                 continue
-            regex = grammar_.by_first.get(text[start].lower())
-            match = regex.match(text, start) if regex is not None else None
+            if start not in matches:
+                regex = grammar_.by_first.get(text[start].lower())
+                matches[start] = regex.match(text, start) if regex is not None else None
+            match = matches[start]
             if match is None or match.end() <= anchor:
                 continue
-            item = _read_match(grammar_, match)
-            if item is None or _blocked(grammar_, text, item):
+            if start not in readings:
+                item = _read_match(grammar_, match)
+                readings[start] = None if item is None or _blocked(grammar_, text, item) else item
+            item = readings[start]
+            if item is None:
                 continue
             found.append(item)
             covered = match.end()

@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import re
 import string
+import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
 from .article import ActorMention, Article, Trigger
+from .cache import cached, digest, regexes
 from .errors import ResourceError
 from .resources import data_path, read_table
 from .schema import taxonomy
@@ -275,56 +277,80 @@ class WordMatcher:
                 yield int(match.lastgroup[1:]), match
 
 
+def _starts(alternatives: tuple[str, ...], size: int) -> list[frozenset[str] | None]:
+    """The prefixes of each alternative, of `size` characters or, where there would be too many,
+    of fewer (None: its start cannot be told); None for one anchored at a line start."""
+    return [None if regex.startswith("^") else
+            next((found for n in range(size, 0, -1) if (found := prefixes(regex, n)) is not None), None)
+            for regex in alternatives]
+
+
 def word_matcher(alternatives: tuple[str, ...], flags: int = re.IGNORECASE, suffix: str = "",
-                 size: int = _KEY, merge: bool = True) -> WordMatcher:
+                 size: int = _KEY, merge: bool = True, cache: str | None = None) -> WordMatcher:
     """A WordMatcher over regex alternatives, tried in the given order; `suffix` follows each
     (r"\b": whole words); `size` (2 or 3) characters of a word start select what is tried
     there; `merge` compiles the alternatives a key selects as one alternation (fast to run,
     slow to compile for a few large patterns: False compiles each once). Alternative i is
-    reported as index i."""
+    reported as index i. `cache` names the lexicon whose prefixes and compiled alternations
+    are kept under data/cache/ (`cache.py`): reading the prefixes off the parse trees and
+    compiling the alternations are most of the build (0.3 s for the death counts, 0.2 s for
+    the triggers' alternations)."""
     if not 1 < size <= 3:
         raise ValueError("WordMatcher.finditer looks keys up by 3, 2 and 1 characters")
+    if cache is None:
+        starts_of = _starts(alternatives, size)
+    else:  # keyed by this module too: a change to `prefixes` must not reuse old answers
+        key = digest(Path(__file__).read_bytes(), sys.version, str(size), *alternatives)
+        starts_of = cached(f"prefixes-{cache}", key, lambda: _starts(alternatives, size))
     full: dict[str, set[int]] = {}
     short: dict[str, set[int]] = {}
     unknown: set[int] = set()
     anchored = {i for i, regex in enumerate(alternatives) if regex.startswith("^")}
-    for i, regex in enumerate(alternatives):
+    for i, starts in enumerate(starts_of):
         if i in anchored:
             continue
-        # too many prefixes of `size` characters: key it by fewer
-        starts = next((found for n in range(size, 0, -1) if (found := prefixes(regex, n)) is not None), None)
         if starts is None:
             unknown.add(i)
             continue
         for start in starts:
             (full if len(start) == size else short).setdefault(start, set()).add(i)
 
-    compiled_for: dict[frozenset[int], _Alternatives] = {}  # many keys share one set of alternatives
-    one_by_one: dict[int, re.Pattern[str]] = {}
-
-    def alternation(ids: set[int]) -> _Alternatives:
-        key = frozenset(ids)
-        if key not in compiled_for:
-            if merge:
-                body = "|".join(f"(?P<a{i}>{alternatives[i]})" for i in sorted(ids))
-                compiled_for[key] = _Alternatives(re.compile(f"(?:{body}){suffix}", flags))
-            else:
-                for i in ids - one_by_one.keys():  # as the lexicon checked it: re's cache has it
-                    one_by_one[i] = re.compile(f"(?:{alternatives[i]}){suffix}" if suffix else alternatives[i], flags)
-                compiled_for[key] = _Alternatives(None, tuple((i, one_by_one[i]) for i in sorted(ids)))
-        return compiled_for[key]
-
     def inherited(key: str) -> set[int]:
         """What a key also tries: alternatives whose whole prefix is a shorter start of it."""
         return {i for n in range(1, len(key)) for i in short.get(key[:n], ())} | unknown
 
-    by_key = {key: alternation(ids | inherited(key)) for key, ids in full.items()}
-    shorter = {key: alternation(ids | inherited(key)) for key, ids in short.items()}
+    def merged(ids: frozenset[int]) -> str:
+        body = "|".join(f"(?P<a{i}>{alternatives[i]})" for i in sorted(ids))
+        return f"(?:{body}){suffix}"
+
+    selected = {key: frozenset(ids | inherited(key)) for key, ids in full.items()}
+    selected_short = {key: frozenset(ids | inherited(key)) for key, ids in short.items()}
+    precompiled: dict[str, re.Pattern[str]] = {}
+    if merge and cache is not None:
+        groups = [*selected.values(), *selected_short.values(), *([frozenset(unknown)] if unknown else [])]
+        sources = sorted({merged(ids) for ids in groups})  # in one order whatever the hash seed: one cache key
+        precompiled = dict(zip(sources, regexes(f"alternations-{cache}", sources, flags)))
+    compiled_for: dict[frozenset[int], _Alternatives] = {}  # many keys share one set of alternatives
+    one_by_one: dict[int, re.Pattern[str]] = {}
+
+    def alternation(ids: frozenset[int]) -> _Alternatives:
+        if ids not in compiled_for:
+            if merge:
+                source = merged(ids)
+                compiled_for[ids] = _Alternatives(precompiled.get(source) or re.compile(source, flags))
+            else:
+                for i in ids - one_by_one.keys():  # as the lexicon checked it: re's cache has it
+                    one_by_one[i] = re.compile(f"(?:{alternatives[i]}){suffix}" if suffix else alternatives[i], flags)
+                compiled_for[ids] = _Alternatives(None, tuple((i, one_by_one[i]) for i in sorted(ids)))
+        return compiled_for[ids]
+
+    by_key = {key: alternation(ids) for key, ids in selected.items()}
+    shorter = {key: alternation(ids) for key, ids in selected_short.items()}
     line_start = None
     if anchored:
         body = "|".join(f"(?P<a{i}>{alternatives[i]})" for i in sorted(anchored))
         line_start = re.compile(f"(?:{body}){suffix}", flags)
-    return WordMatcher(by_key, shorter, alternation(unknown) if unknown else None, size, line_start)
+    return WordMatcher(by_key, shorter, alternation(frozenset(unknown)) if unknown else None, size, line_start)
 
 
 @lru_cache(maxsize=None)
@@ -333,7 +359,9 @@ def compiled(lang: str = "en") -> tuple[WordMatcher, tuple[TriggerRule, ...]]:
     could start at one word: highest priority first, so the specific phrase beats the general
     word inside it ("opened fire on protesters" before "opened fire"), then the longest."""
     ordered = tuple(sorted(rules(lang), key=lambda r: (-r.priority, -len(r.pattern), r.line)))
-    return word_matcher(tuple(expand(rule.pattern) for rule in ordered), suffix=r"\b"), ordered
+    alternatives = tuple(expand(rule.pattern) for rule in ordered)
+    folder = lexicon_path(lang).parent.name  # a language that borrows the English lexicon shares its cache
+    return word_matcher(alternatives, suffix=r"\b", cache=f"triggers-{folder}"), ordered
 
 
 def find_triggers(article: Article) -> list[Trigger]:
@@ -516,8 +544,8 @@ def participants(lang: str = "en") -> Participants:
     words = "|".join(cues["affiliate"])
     affiliates = re.compile(rf"\s*(?:\([^)]{{0,20}}\)\s*)?(?:{words})\b|(?:{words})\s+(?:of|from)\s+(?:the\s+)?\Z",
                             re.IGNORECASE)
-    return Participants(word_matcher(tuple(parts), suffix=r"\b"), tuple(victim), tuple(attacker), passive,
-                        agent, oblique, affiliates)
+    matcher = word_matcher(tuple(parts), suffix=r"\b", cache=f"participants-{path.parent.name}")
+    return Participants(matcher, tuple(victim), tuple(attacker), passive, agent, oblique, affiliates)
 
 
 @dataclass(frozen=True, slots=True)

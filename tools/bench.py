@@ -105,17 +105,28 @@ print(json.dumps({"seconds": seconds, "articles": batch.articles, "events": len(
 """
 
 
+def _run_child(corpus: Path) -> dict:
+    """The CHILD script's figures on one corpus, in a fresh process."""
+    done = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(corpus)], capture_output=True,
+                          text=True, check=True, env={**os.environ, "OMP_NUM_THREADS": "1"})
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def bench_pipeline(docs: list[dict], sizes: list[int]) -> list[str]:
+    """Words/s at each size (everything `extract_paths` does, loading included), after the
+    start-up alone: one article, whose time is almost all loading lexicons, model and gazetteer."""
     lines = []
     with tempfile.TemporaryDirectory() as tmp:
-        for size in sizes:
+        for size in [1, *sizes]:
             corpus = Path(tmp) / f"corpus-{size}.jsonl"
             chosen = [dict(docs[i % len(docs)], id=f"{docs[i % len(docs)]['id']}#{i}") for i in range(size)]
             corpus.write_text("\n".join(json.dumps(d) for d in chosen), encoding="utf-8")
             total = sum(words(d["text"]) for d in chosen)
-            done = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(corpus)], capture_output=True,
-                                  text=True, check=True, env={**os.environ, "OMP_NUM_THREADS": "1"})
-            r = json.loads(done.stdout.strip().splitlines()[-1])
+            r = _run_child(corpus)
+            if size == 1:
+                lines.append(f"pipeline start-up (1 article, {total} words: loading lexicons, model, gazetteer) "
+                             f"{r['seconds']:.2f} s")
+                continue
             lines.append(f"pipeline {size:>6} articles {total:>9,} words  {total / r['seconds']:>9,.0f} words/s  "
                          f"{r['articles'] / r['seconds']:>7,.1f} articles/s  {r['events']:>7,} events  "
                          f"peak RSS {r['maxrss_kb'] / 1024:>6,.0f} MiB")
