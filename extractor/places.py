@@ -751,7 +751,7 @@ def _country_vote(names: list[_Name], actors: list) -> str | None:
             votes[country] += vote
     if not votes:
         return None
-    return max(votes, key=lambda c: (round(votes[c], 6), weight[c]))
+    return max(votes, key=lambda c: (round(votes[c], 6), weight[c], c))  # the code breaks a last tie: no hash order
 
 
 def _container_places(name: _Name, ctx: _Context) -> list[Place]:
@@ -1050,8 +1050,9 @@ def _country_only(mention: PlaceMention) -> bool:
     """A locality that only its country locates (it sits at the country's capital)."""
     if mention.feature != LOCALITY or not mention.country:
         return mention.feature == LOCALITY
-    row = gazetteer().countries.get(mention.country)
-    return row is None or gazetteer().rows[row][3:5] == (mention.latitude, mention.longitude)
+    index = gazetteer(POPULATION)  # as `find` calls it: gazetteer() would be a second cache entry, a second load
+    row = index.countries.get(mention.country)
+    return row is None or index.rows[row][3:5] == (mention.latitude, mention.longitude)
 
 
 def article_place(article: Article) -> PlaceMention | None:
