@@ -423,8 +423,10 @@ def resolve_story_period(value: StoryPeriod, ref: dt.date, tense: str | None,
 
 
 def resolve_clock(value: ClockTime, ref: dt.date, tense: str | None, story: Story | None = None) -> Resolved:
-    """"4 a.m." on the reference day, or on the weekday it names."""
+    """"4 a.m." on the reference day, or on the weekday or date it names."""
     day = resolve_weekday(value.day, ref, tense) if value.day else _day(ref)
+    if value.date is not None:
+        day = resolve_calendar(value.date, ref, tense) or day
     return Resolved(f"{day.value}T{value.hour:02d}:{value.minute:02d}", "day", day.start, day.end)
 
 

@@ -71,6 +71,7 @@ class ClockTime:
     hour: int
     minute: int = 0
     day: WeekdayRef | None = None
+    date: "CalendarDate | None" = None  # "5 p.m. EST, Nov. 6"
 
 
 @dataclass(frozen=True, slots=True)
@@ -274,7 +275,8 @@ def build_clock(g: Groups) -> ClockTime:
     elif ampm.startswith("a") and hour == 12:
         hour = 0
     day = WeekdayRef(weekday=g["weekday"]) if g.get("weekday") else None
-    return ClockTime(hour=hour, minute=_int(g.get("minute")) or 0, day=day)
+    date = CalendarDate(month=_int(g["month"]), day=_int(g["day"])) if g.get("month") and g.get("day") else None
+    return ClockTime(hour=hour, minute=_int(g.get("minute")) or 0, day=day, date=date)
 
 
 def _amount(value: Any) -> float | None:

@@ -70,6 +70,8 @@ def test_timex_known_false_positives_yield_no_date(text):
     ("Shots were fired at 11 p.m.", "2021-06-19T23:00"),
     ("Negotiations broke off at noon Thursday.", "2021-06-17T12:00"),
     ("The offer expired at midnight Friday.", "2021-06-18T24:00"),
+    ("The offer expires at 5 p.m. EST, Nov. 6.", "2021-11-06T17:00"),
+    ("He will leave at 4 a.m. EDT Thursday.", "2021-06-24T04:00"),
 ])
 def test_timex_clock_times_are_times_not_months(text, value):
     from datetime import date
