@@ -39,6 +39,8 @@ def spans(text):
     ("growth will slow in coming months and in the near future", [("coming months", "DATE"),
                                                                  ("the near future", "DATE")]),
     ("a nineteen ninety-seven attack", [("nineteen ninety-seven", "DATE")]),
+    ("compared with a year-earlier loss", [("year-earlier", "DATE")]),
+    ("three flights a day after the attack", [("a day", "DURATION")]),
 ])
 def test_timex_finds_spans(text, expected):
     assert spans(text) == expected
@@ -60,6 +62,9 @@ def test_timex_finds_spans(text, expected):
     "Iraq imports about three-quarters of its food.",
     "It appeared in the Communist Party daily Granma.",
     "Protesters joined the annual March for Life.",
+    "The stock pays a dividend of $1.76 a year.",
+    "Qantas flies four flights a week to Bombay.",
+    "Baker said on ABC's This Week that talks failed.",
 ])
 def test_timex_known_false_positives_yield_no_date(text):
     assert [f for f in find(text) if f.type in ("DATE", "TIME")] == []
