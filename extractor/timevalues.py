@@ -203,6 +203,11 @@ def build_quarter(g: Groups) -> CalendarDate:
                         year_offset=g.get("direction"))
 
 
+def build_quarter_ended(g: Groups) -> CalendarDate:
+    """"the quarter ended Sept. 30": the calendar quarter that day closes (a fiscal label says more)."""
+    return CalendarDate(quarter=(_int(g["month"]) - 1) // 3 + 1)
+
+
 def build_half(g: Groups) -> CalendarDate:
     """"the second half of 1989", "the first half of next year"."""
     return CalendarDate(year=_int(g.get("year")), half=HALF_WORDS[str(g["half"]).lower()],

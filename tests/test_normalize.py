@@ -80,6 +80,7 @@ def resolved(text, published=SAT):
     ("It had a charge in the 1988 second quarter.", dt.date(1989, 11, 1), "1988-Q2", "quarter"),
     ("Earnings will be lower for the last half of 1989.", dt.date(1989, 10, 26), "1989-H2", "half"),
     ("U.K. sales for last year's quarter were $3 million.", dt.date(1989, 11, 1), "1988-Q3", "quarter"),
+    ("It lost $92 million for the quarter ended Sept. 30.", dt.date(1989, 11, 1), "1989-09-30", "day"),
     ("The thrift announced the plan Aug. 21.", dt.date(1989, 10, 27), "1989-08-21", "day"),
     # holidays by their calendar rules
     ("They met last Thanksgiving.", dt.date(1999, 2, 10), "1998-11-26", "day"),
