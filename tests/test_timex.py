@@ -40,6 +40,8 @@ def spans(text):
                                                                  ("the near future", "DATE")]),
     ("a nineteen ninety-seven attack", [("nineteen ninety-seven", "DATE")]),
     ("compared with a year-earlier loss", [("year-earlier", "DATE")]),
+    ("prosecutors may soon seek an indictment", [("soon", "DATE")]),
+    ("he was released soon after his arrest", []),
     ("a loss for the quarter ended Sept. 30", [("the quarter", "DATE"), ("Sept. 30", "DATE")]),
     ("net income for the year ended Sept. 30", [("the year", "DURATION"), ("Sept. 30", "DATE")]),
     ("three flights a day after the attack", [("a day", "DURATION")]),
