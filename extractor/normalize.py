@@ -26,6 +26,7 @@ from .timevalues import (CalendarDate, Century, ClockTime, Decade, Duration, Fre
 PAST, PRESENT, FUTURE = "past", "present", "future"
 NEAR = "near"  # a weekday in a noun phrase ("Sunday's vote"): no verb governs it, the nearest such day
 AHEAD = "ahead"  # "agreed to buy it in February": what a verb of intent names lies ahead, within half a year
+_PLAN_OVERTAKEN = frozenset({"previously", "originally", "initially"})
 _MODIFIES_NOUN = re.compile(r"\bthe $", re.IGNORECASE)
 _NOUN_NEXT = re.compile(r" [a-z]+\b(?! of\b)")
 _WORD = re.compile(r"[^\W_]+(?:'[^\W\d_]+)?|'ll")  # numbers are tokens too: "to 452.76 on" is no infinitive
@@ -106,6 +107,8 @@ def clause_tense(before: str, after: str, lang: str = "en", reach: int = 12) -> 
         if role in (FUTURE, PRESENT, AHEAD):
             if before_role == "determiner" and role != AHEAD:  # "an agreement to buy" still looks ahead
                 continue
+            if role != PRESENT and (previous in _PLAN_OVERTAKEN or (previous == "been" and back[i + 2:i + 3] == ["had"])):
+                return PAST  # "had been due to expire Friday", "as previously planned": a plan now past
             return role
         if role == "have" or (role == "be" and before_role == "have"):
             return PAST

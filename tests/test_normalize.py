@@ -161,6 +161,9 @@ def test_normalize_impossible_date_is_no_date():
     ("It would be paid on a still unspecified date in January to holders of record ", "", None),
     ("Unisys stock fell a further 75 cents to $16.25 on ", "", "past"),
     ("The rebels agreed to withdraw on ", "", "ahead"),
+    ("It had been due to expire ", "", "past"),
+    ("Bush let the offensive begin as previously planned ", "", "past"),
+    ("A bomb ripped through a building next to the embassy in Nairobi on ", "", "past"),
 ])
 def test_normalize_clause_tense(before, after, tense):
     assert clause_tense(before, after) == tense
