@@ -162,6 +162,7 @@ def test_normalize_impossible_date_is_no_date():
     ("Unisys stock fell a further 75 cents to $16.25 on ", "", "past"),
     ("The rebels agreed to withdraw on ", "", "ahead"),
     ("It had been due to expire ", "", "past"),
+    ("His father could come to the U.S. as early as ", "", "ahead"),
     ("Bush let the offensive begin as previously planned ", "", "past"),
     ("A bomb ripped through a building next to the embassy in Nairobi on ", "", "past"),
 ])
