@@ -58,6 +58,7 @@ def resolved(text, published=SAT):
     ("Demand will stay high into the summer.", dt.date(1989, 10, 26), "1989-SU", "season"),
     ("At mid-afternoon yesterday, shares were up.", dt.date(1989, 11, 2), "1989-11-01TAF", "day"),
     ("He fled in June 1998 and returned later that year.", dt.date(2000, 1, 28), "1998", "year"),
+    ("Women's Day is this coming Sunday, March eighth.", dt.date(1998, 3, 5), "1998-03-08", "day"),
     # present tense or no cue: the nearer one
     ("Her properties, worth $130 million in October, are worth half that.", dt.date(1998, 1, 8),
      "1997-10", "month"),
