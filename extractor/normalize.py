@@ -392,7 +392,7 @@ def resolve_offset(value: Offset, ref: dt.date, tense: str | None, story: Story 
         return _weekend(ref, value.amount)
     if value.counted and value.unit == "Y" and story is not None and story.quarter is not None:
         return _shift_quarter(story.quarter, 4 * value.amount)  # "a year earlier" in a quarterly report
-    if value.unit in ("DE", "CE") and abs(value.amount) >= 1 and value.anchor == "ref" and value.amount < 0:
+    if value.unit in ("DE", "CE") and value.counted and value.anchor == "ref" and value.amount < 0:
         years = 10 if value.unit == "DE" else 100
         return _year(ref.year + years * value.amount)
     resolved = _shift(ref, value.unit, value.amount)

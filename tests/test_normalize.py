@@ -34,6 +34,7 @@ def resolved(text, published=SAT):
     ("Fighting resumed earlier this month.", SAT, "2021-06", "month"),
     ("Elections are due next month.", SAT, "2021-07", "month"),
     ("The war began a decade ago.", SAT, "2011", "year"),
+    ("Workers lost earning power in the last decade.", dt.date(1998, 2, 6), "198", "decade"),
     ("The truce was signed at the end of last year.", SAT, "2020", "year"),
     ("Raids on Saturday night.", SAT, "2021-06-19TNI", "day"),
     ("Since the 2011 uprising, chaos.", SAT, "2011", "year"),
