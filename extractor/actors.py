@@ -42,7 +42,8 @@ CATEGORIES = ("state forces", "rebel group", "political militia", "identity mili
 NON_COMBATANTS = frozenset({"civilians", "protesters", "rioters"})
 NON_STATE = frozenset({"rebel group", "political militia", "identity militia"})
 REGISTRY_KEYS = frozenset({"name", "aliases", "abbreviation", "category", "country", "coref", "local"})
-PATTERN_KINDS = ("before", "after", "join", "coref", "ethnic", "name", "parent", "anchor")
+PATTERN_KINDS = ("before", "after", "join", "coref", "ethnic", "name", "parent", "anchor", "country_before",
+                 "country_after", "pair")
 _NAME_REACH = (100, 70)  # characters a 'name' match may reach before and after its anchor word
 _ISO2 = re.compile(r"[A-Z]{2}\Z")
 _WINDOW = 90  # characters a construction may reach beyond its mention; a sentence bounds it too
@@ -219,6 +220,9 @@ class Patterns:
     name_categories: dict[str, str] = field(default_factory=dict)
     parents: tuple[tuple[re.Pattern[str], str], ...] = ()
     anchors: dict[str, tuple[str, ...]] = field(default_factory=dict)  # kind -> words its patterns need
+    country_before: re.Pattern[str] = re.compile("(?!)")  # between a country and the generic actor after it
+    country_after: re.Pattern[str] = re.compile("(?!)")  # between a generic actor and the country after it
+    pair: re.Pattern[str] = re.compile("(?!)")  # between two ethnic groups named as the two sides
 
 
 @lru_cache(maxsize=None)
@@ -279,6 +283,9 @@ def patterns(lang: str = "en") -> Patterns:
         parents=tuple((re.compile(regex), argument) for _, regex, argument in rows["parent"]),
         anchors={argument: tuple(w.strip().lower() for w in regex.split("|") if w.strip())
                  for _, regex, argument in rows["anchor"]},
+        country_before=alternation("country_before"),  # fullmatched against the gap
+        country_after=alternation("country_after"),  # matched at the mention's end
+        pair=alternation("pair"),  # fullmatched against the gap
     )
 
 
@@ -503,7 +510,7 @@ def find_actors(article: Article) -> tuple[list[ActorMention], str | None]:
             template, category, mode = lx.value
             hit = _Hit(s, e, "generic", "", category, None, "state" if mode == "state" else "pattern",
                        template=template)
-            _country_modifier(hit, text, country_at_end, country_at_start)
+            _country_modifier(hit, text, country_at_end, country_at_start, pats)
             if mode == "country" and not hit.local_country:
                 continue  # "forces" alone is no actor; "Libyan forces" is
             hits.append(hit)
@@ -567,21 +574,22 @@ def _peoples(hits: list[_Hit], country_hits: list[tuple[int, int, Country]], raw
     return sorted(hits + new, key=lambda h: h.start) if new else hits
 
 
-def _country_modifier(hit: _Hit, text: str, at_end: dict, at_start: dict) -> None:
-    """Take in a country named right before ("Libyan police", "Libya's army") or after ("government of Libya")."""
-    for gap in (" ", "'s ", "’s "):
-        before = at_end.get(hit.start - len(gap))
-        if before and text.startswith(gap, hit.start - len(gap)):
+_COUNTRY_GAP = 12  # characters between a generic actor and a country that modifies it, at most
+
+
+def _country_modifier(hit: _Hit, text: str, at_end: dict, at_start: dict, pats: Patterns) -> None:
+    """Take in a country named right before ("Libyan police", "Libya's army") or after ("government of
+    Libya", "l'armée malienne"), the gaps as patterns.tsv's country_before and country_after say."""
+    for size in range(1, _COUNTRY_GAP + 1):  # the nearest country first
+        before = at_end.get(hit.start - size)
+        if before and pats.country_before.fullmatch(text, hit.start - size, hit.start):
             hit.start, hit.country, hit.local_country = before[0], before[1].iso, True
             return
-    tail = re.match(r"\s+of\s+(?:the\s+)?", text[hit.end:hit.end + 12])
+    tail = pats.country_after.match(text[hit.end:hit.end + _COUNTRY_GAP])
     if tail:
         after = at_start.get(hit.end + tail.end())
         if after:
             hit.end, hit.country, hit.local_country = after[0], after[1].iso, True
-
-
-_PAIR = re.compile(r"\s*(?:,\s*)?(?:and|&|or|versus|vs\.?)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def _ethnic_militias(hits: list[_Hit], text: str, pats: Patterns, bounds: _Bounds) -> list[_Hit]:
@@ -598,7 +606,7 @@ def _ethnic_militias(hits: list[_Hit], text: str, pats: Patterns, bounds: _Bound
         if tail:
             hit.end = tail.end()
             actor.add(i)
-        if i + 1 < len(ethnic) and _PAIR.fullmatch(text, hit.end, ethnic[i + 1].start):
+        if i + 1 < len(ethnic) and pats.pair.fullmatch(text, hit.end, ethnic[i + 1].start):
             actor.update((i, i + 1))
     for i, hit in enumerate(ethnic):
         if i in actor:

@@ -55,11 +55,9 @@ def count_words(lang: str) -> dict[str, int]:
 
 DEATH_KINDS = ("toll", "split", "none", "count", "one")  # tried in this order where two start at one word
 _DIGITS = r"(?<!\d)(?:\d{1,3}(?:,\d{3})+(?!\d)|(?!(?:1[89]|20)\d\d\b)\d+(?!\d)(?![,.]\d))"  # a year is no count
-_LIST_SEPARATOR = r"(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+plus\s+|\s+or\s+|\s+to\s+|\s*-\s*)"
-_LIST_STOP = r"injured|wounded|hurt|and|or|to|were|was|are|is|had|have|has|including|while|but"
-_PLURALS = (r"people|men|women|children|personnel|staff|folk|cattle|livestock|others|they|we|who|which|many|some"
-            r"|all|both")
-_INJURY_AHEAD = r"(?!(?:\s+[\w'-]+){0,3}\s+(?:injured|wounded|hurt)\b)"
+# the number grammar's word lists, per language in fatalities.tsv (what a kind is: see its header)
+GRAMMAR_KINDS = ("compound", "separator", "stop", "injury", "plural", "range", "range_start", "single",
+                 "single_item", "part")
 
 
 @dataclass(frozen=True)
@@ -70,6 +68,10 @@ class DeathPatterns:
     kinds: tuple[str, ...]  # alternative i -> its kind
     number: re.Pattern[str]  # one count in a matched figure
     anchors: tuple[str, ...]  # word beginnings one of which every death statement holds
+    range_word: re.Pattern[str]  # all that stands between the two figures of a range ("five to seven")
+    range_start: re.Pattern[str]  # the word opening a range ("between")
+    single_item: re.Pattern[str]  # "..., and a civilian": one more victim in a list
+    part: re.Pattern[str]  # a count after it is part of the one before ("including", "of whom")
 
 
 def _trie(phrases: list[list[str]]) -> str:
@@ -102,20 +104,20 @@ class _Grammar:
     number_token: re.Pattern[str]
 
 
-def _grammar(lang: str, negative: str) -> _Grammar:
+def _grammar(lang: str, negative: str, words_of: dict[str, str]) -> _Grammar:
     """%N a number in digits or words (numbers.tsv, "twenty-five"), %L a list of counts with the
     words between, %S a word that is no number and no plural; `negative`: words after a figure
-    that make it no count of people."""
+    that make it no count of people; `words_of`: the grammar rows of fatalities.tsv by kind."""
     words = sorted(count_words(lang), key=len, reverse=True)
     word_numbers = _trie([w.split() for w in words])
-    compound = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                r"[-\s](?:one|two|three|four|five|six|seven|eight|nine)")
+    compound = words_of["compound"]
     number = rf"(?:{_DIGITS}|\b(?:{compound}|{word_numbers})\b)"
     item = rf"{number}(?!\s+(?:[\w'-]+\s+)?(?:{negative})\b)" if negative else number
-    filler = rf"(?:\s+(?!(?:{_LIST_STOP})\b)[\w'()/-]+){{0,4}}?"
-    counts = (rf"(?:between\s+|either\s+)?{item}{filler}"
-              rf"(?:{_LIST_SEPARATOR}(?:{item}|an?\b(?!\s+{_NOT_SINGLE}\b)){filler}{_INJURY_AHEAD})*")
-    single = rf"(?!(?:{word_numbers}|{_PLURALS})\b)[^\W\d_][\w'-]*(?<![sS])"
+    filler = rf"(?:\s+(?!(?:{words_of['stop']})\b)[\w'()/-]+){{0,4}}?"
+    injury_ahead = rf"(?!(?:\s+[\w'-]+){{0,3}}\s+(?:{words_of['injury']})\b)"
+    counts = (rf"(?:(?:{words_of['range_start']})\s+)?{item}{filler}"
+              rf"(?:{words_of['separator']}(?:{item}|{words_of['single']}){filler}{injury_ahead})*")
+    single = rf"(?!(?:{word_numbers}|{words_of['plural']})\b)[^\W\d_][\w'-]*(?<![sS])"
     token = re.compile(rf"\b(?:{compound}|{word_numbers})\b|{_DIGITS}", re.IGNORECASE)
     return _Grammar(number, counts, single, token)
 
@@ -132,14 +134,27 @@ def fatality_patterns(lang: str) -> DeathPatterns:
     rows = read_table(path, 4)
     negative = "|".join(pattern for _, (kind, pattern, _e, _v) in rows if kind == "not")
     anchors = tuple(stem.lower() for _, (kind, stems, _e, _v) in rows if kind == "anchor" for stem in stems.split("|"))
-    grammar = _grammar(lang, negative)
+    words_of: dict[str, str] = {}
+    for line, (kind, pattern, _example, _value) in rows:
+        if kind in GRAMMAR_KINDS:
+            if kind in words_of:
+                raise ResourceError("E020", path=path, line=line, detail=f"grammar kind '{kind}' is listed twice")
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ResourceError("E020", path=path, line=line, detail=f"bad regex: {exc}") from None
+            words_of[kind] = pattern
+    missing = [kind for kind in GRAMMAR_KINDS if kind not in words_of]
+    if missing:
+        raise ResourceError("E020", path=path, line=0, detail=f"grammar lines missing: {missing}")
+    grammar = _grammar(lang, negative, words_of)
     lines = []
     for line, (kind, pattern, example, value) in rows:
-        if kind in ("not", "anchor"):
+        if kind in ("not", "anchor", *GRAMMAR_KINDS):
             continue
         if kind not in DEATH_KINDS:
-            raise ResourceError("E020", path=path, line=line,
-                                detail=f"kind '{kind}' is not one of {DEATH_KINDS}, 'not' or 'anchor'")
+            raise ResourceError("E020", path=path, line=line, detail=f"kind '{kind}' is not one of {DEATH_KINDS}, "
+                                f"{GRAMMAR_KINDS}, 'not' or 'anchor'")
         if not _anchors_at(example.lower(), anchors):
             raise ResourceError("E020", path=path, line=line, detail=f"the example '{example}' holds no anchor word")
         if not value.isdigit():
@@ -160,7 +175,11 @@ def fatality_patterns(lang: str) -> DeathPatterns:
         named.append(regex)
     matcher = word_matcher(tuple(named), re.IGNORECASE | re.MULTILINE, merge=False,
                            cache=f"fatalities-{path.parent.name}")
-    return DeathPatterns(matcher, tuple(kind for _, kind, _, _ in lines), grammar.number_token, anchors)
+    return DeathPatterns(matcher, tuple(kind for _, kind, _, _ in lines), grammar.number_token, anchors,
+                         re.compile(rf"\A(?:{words_of['range']})\Z", re.IGNORECASE),
+                         re.compile(words_of["range_start"], re.IGNORECASE),
+                         re.compile(words_of["single_item"], re.IGNORECASE),
+                         re.compile(rf"\b(?:{words_of['part']})\b", re.IGNORECASE))
 
 
 def _anchors_at(lowered: str, anchors: tuple[str, ...]) -> list[int]:
@@ -175,28 +194,23 @@ def _anchors_at(lowered: str, anchors: tuple[str, ...]) -> list[int]:
     return sorted(found)
 
 
-_RANGE = re.compile(r"^\s*(?:between\s+)?\S+(?:\s+(?:and|or|to)\s+|\s*-\s*)\S+\s*$", re.IGNORECASE)
-_RANGE_WORD = re.compile(r"\A(?:\s+(?:and|or|to)\s+|\s*-\s*)\Z", re.IGNORECASE)
-_NOT_SINGLE = r"(?:number|few|couple|dozen|total|group|handful|host|lot|series)"
-_SINGLE_ITEM = re.compile(rf"(?:,|\band)\s+an?\s+(?!{_NOT_SINGLE}\b)", re.IGNORECASE)
-_PART_OF_PREVIOUS = re.compile(r"\b(?:including|incl|among\s+(?:them|whom)|of\s+whom|of\s+them)\b", re.IGNORECASE)
-
 
 def parse_count(text: str, lang: str = "en") -> int | None:
     """"12", "1,200", "twelve", "twenty-five", "dozens of" -> an integer (ACLED's values for vague words);
     a list ("two soldiers and one militant") is summed, a range ("between five and seven",
     "one or four") gives its lowest figure, a count after "including" is part of the one before."""
-    numbers = list(fatality_patterns(lang).number.finditer(text))
+    patterns = fatality_patterns(lang)
+    numbers = list(patterns.number.finditer(text))
     if not numbers:
         return None
-    singles = len(_SINGLE_ITEM.findall(text))  # "... and a civilian": one more
+    singles = len(patterns.single_item.findall(text))  # "... and a civilian": one more
     values = [_number_value(m.group(0), lang) for m in numbers]
-    if len(numbers) == 2 and (_RANGE_WORD.match(text[numbers[0].end():numbers[1].start()])
-                              or text[:numbers[0].start()].strip().lower() in ("between", "either")):
+    if len(numbers) == 2 and (patterns.range_word.match(text[numbers[0].end():numbers[1].start()])
+                              or patterns.range_start.fullmatch(text[:numbers[0].start()].strip())):
         return min(v for v in values if v is not None) if any(v is not None for v in values) else None
     total, previous_end = None, 0
     for match, value in zip(numbers, values):
-        if value is None or (total is not None and _PART_OF_PREVIOUS.search(text, previous_end, match.start())):
+        if value is None or (total is not None and patterns.part.search(text, previous_end, match.start())):
             previous_end = match.end()
             continue
         total = value if total is None else total + value

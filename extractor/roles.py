@@ -29,7 +29,7 @@ from .errors import ResourceError
 from .resources import data_path, read_table
 
 WORD_CLASSES = ("preposition", "agent", "target", "between", "clause", "boundary", "passive", "participle",
-                "patient_verb", "after_participle", "attribution", "victim_verb")
+                "patient_verb", "after_participle", "attribution", "victim_verb", "determiner", "coordinator")
 FILL_MODES = ("yes", "no", "nonstate", "rebel", "later")
 STATES = frozenset({"state forces", "external/other"})
 _ATTRIBUTION_SENTENCES = 2  # how many later sentences of the paragraph may name the doer
@@ -39,8 +39,6 @@ DEMONSTRATORS = frozenset({"protesters", "rioters"})
 EXPLOSIVE = "Explosions/Remote violence"
 ARMED = frozenset({"state forces", "rebel group", "political militia", "identity militia", "external/other"})
 _PREVIOUS = re.compile(r"([\w'’-]+|[^\w\s])\s*\Z")
-_SKIP_BEFORE = re.compile(r"(?:the|a|an|some|several|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds"
-                          r"|\d[\d,]*|suspected|alleged|unidentified|unknown|armed|local|other)\Z", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -58,6 +56,8 @@ class RoleWords:
     patient: re.Pattern[str]
     attribution: re.Pattern[str]
     victim_gap: re.Pattern[str]
+    skip_before: re.Pattern[str]  # a word between a preposition and the mention it governs ("of the")
+    coordination: re.Pattern[str]  # between two coordinated mentions ("seven police officers and a civilian")
 
 
 def _alternation(words: list[str]) -> str:
@@ -94,6 +94,7 @@ def role_words(lang: str = "en") -> RoleWords:
     if missing:
         raise ResourceError("E020", path=path, line=0, detail=f"word classes missing: {missing}")
     words = rf"(?:{_WORD}\s+)"
+    conjunction = r"\b" + _alternation([w for w in classes["coordinator"] if w[0].isalpha()]) + r"\b"
     return RoleWords(
         prepositions=frozenset(classes["preposition"]),
         agent_gap=re.compile(rf"\s*(?:{_WORD}\s+){{0,3}}?{_bounded(classes['agent'])}\s+{words}{{0,2}}\Z",
@@ -102,13 +103,15 @@ def role_words(lang: str = "en") -> RoleWords:
                               re.IGNORECASE),
         between_gap=re.compile(rf"\s*(?:{_WORD}\s+){{0,3}}?{_bounded(classes['between'])}\s+{words}{{0,2}}\Z",
                                re.IGNORECASE),
-        and_gap=re.compile(rf"\s*,?\s*(?:and|&)\s+{words}{{0,2}}\Z", re.IGNORECASE),
+        and_gap=re.compile(rf"\s*,?\s*{_bounded(classes['coordinator'])}\s+{words}{{0,2}}\Z", re.IGNORECASE),
         clause=re.compile(_bounded(classes["clause"]), re.IGNORECASE),
         boundary=re.compile(_bounded(classes["boundary"]), re.IGNORECASE),
         possessive_gap=re.compile(rf"['’]s?\s+(?:{_WORD}\s+){{0,2}}\Z"),
         patient=_patient_pattern(classes),
         attribution=re.compile(_bounded(classes["attribution"]), re.IGNORECASE),
         victim_gap=re.compile(rf"{_bounded(classes['victim_verb'])}\s+(?:{_WORD}\s+){{0,3}}\Z", re.IGNORECASE),
+        skip_before=re.compile(rf"(?:{_alternation(classes['determiner'])}|\d[\d,]*)\Z", re.IGNORECASE),
+        coordination=re.compile(rf"\s*(?:,\s*(?:{conjunction}\s+)?|{conjunction}\s+|&\s*)(?:[\w-]+\s+){{0,2}}\Z"),
     )
 
 
@@ -289,7 +292,7 @@ def _is_oblique(text: str, mention: ActorMention, floor: int, words: RoleWords) 
         if not match:
             return False
         word = match.group(1)
-        if _SKIP_BEFORE.match(word):
+        if words.skip_before.match(word):
             end = match.start()
             continue
         return word.lower() in words.prepositions
@@ -452,7 +455,7 @@ def _constructed_roles(article: Article, sentence_index: int, trigger: Trigger |
     if _is_patient(text, actor1, sentence.end, words, trigger):
         # Y were killed (in clashes with X): the subject underwent it; an armed actor after the
         # trigger is the other side, else the doer is left to attribution or the event type
-        target = _first_coordinated(text, before, actor1)
+        target = _first_coordinated(text, before, actor1, words)
         doer = next((m for m in objects if m.category in ARMED and m.actor != target.actor), None)
         return doer, target, doer is not None
     target = _other(objects, actor1)
@@ -464,13 +467,11 @@ def _constructed_roles(article: Article, sentence_index: int, trigger: Trigger |
     return actor1, target, True
 
 
-_COORDINATION = re.compile(r"\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:[\w-]+\s+){0,2}\Z")
-
-
-def _first_coordinated(text: str, before: list[ActorMention], mention: ActorMention) -> ActorMention:
+def _first_coordinated(text: str, before: list[ActorMention], mention: ActorMention, words: RoleWords
+                       ) -> ActorMention:
     """The first of mentions joined by "and" or commas ("seven police officers and a civilian")."""
     index = before.index(mention) if mention in before else -1
-    while index > 0 and _COORDINATION.match(text, before[index - 1].end, before[index].start) is not None:
+    while index > 0 and words.coordination.match(text, before[index - 1].end, before[index].start) is not None:
         index -= 1
     return before[index] if index >= 0 else mention
 

@@ -509,9 +509,12 @@ class Participants:
     agent: re.Pattern[str]  # just before a participant: it is the agent ("by gunmen")
     oblique: re.Pattern[str]  # between a trigger and a participant: a place or time, not the victim
     affiliates: re.Pattern[str]  # next to a party's name: its supporters, not its militia
+    between: re.Pattern[str]  # right after a trigger: the two participants after it are its two sides
+    agent_after: re.Pattern[str]  # right after a trigger, as headlines write the passive ("killed by police")
+    member_of: re.Pattern[str]  # after a group word: what the group is made of ("a group of armed men")
 
 
-_CUES = ("passive", "agent", "oblique", "affiliate")
+_CUES = ("passive", "agent", "oblique", "affiliate", "between", "agent_after", "member_of")
 PROPERTY = "property"  # a side that is buildings, not people (participants.tsv, refine.tsv)
 
 
@@ -545,7 +548,11 @@ def participants(lang: str = "en") -> Participants:
     affiliates = re.compile(rf"\s*(?:\([^)]{{0,20}}\)\s*)?(?:{words})\b|(?:{words})\s+(?:of|from)\s+(?:the\s+)?\Z",
                             re.IGNORECASE)
     matcher = word_matcher(tuple(parts), suffix=r"\b", cache=f"participants-{path.parent.name}")
-    return Participants(matcher, tuple(victim), tuple(attacker), passive, agent, oblique, affiliates)
+    between = re.compile(r"\s+(?:[\w-]+\s+)?(?:" + "|".join(cues["between"]) + r")\b", re.IGNORECASE)
+    agent_after = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:" + "|".join(cues["agent_after"]) + r")\b", re.IGNORECASE)
+    member_of = re.compile(r"\s+(?:" + "|".join(cues["member_of"]) + ")", re.IGNORECASE)
+    return Participants(matcher, tuple(victim), tuple(attacker), passive, agent, oblique, affiliates, between,
+                        agent_after, member_of)
 
 
 @dataclass(frozen=True, slots=True)
@@ -592,7 +599,7 @@ def sides(text: str, start: int, end: int, trigger: Trigger, found: list[Side], 
     before = [s for s in found if start <= s.start and s.end <= trigger.start
               and not lexicon.oblique.search(text, max(start, s.start - 12), s.start)]
     after = [s for s in found if trigger.end <= s.start and s.end <= end]
-    if len(after) >= 2 and _BETWEEN.match(text, trigger.end):  # clashes between X and Y
+    if len(after) >= 2 and lexicon.between.match(text, trigger.end):  # clashes between X and Y
         return after[0].attacker, after[1].victim
     passive = undergone or _passive(text, trigger, lexicon)
     attacker = victim = None
@@ -610,9 +617,6 @@ def sides(text: str, start: int, end: int, trigger: Trigger, found: list[Side], 
 
 
 _WORD_GAP = re.compile(r"\S+\s+\S+\s")  # two or more words between: "of [young] individuals" is one
-_OF = re.compile(r"\s+of\s+(?:(?:about|around|some|at\s+least|\d+|two|three|four|five|six|seven|eight|nine|ten|several)"
-                 r"\s+)?", re.IGNORECASE)
-_BETWEEN = re.compile(r"\s+(?:[\w-]+\s+)?(?:between|among|amongst|involving)\b", re.IGNORECASE)
 
 
 def is_patient(text: str, trigger: Trigger, mention: ActorMention, lang: str = "en") -> bool:
@@ -624,14 +628,11 @@ def is_patient(text: str, trigger: Trigger, mention: ActorMention, lang: str = "
     return _passive(text, trigger, lexicon)
 
 
-_BY_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?by\b", re.IGNORECASE)
-
-
 def _passive(text: str, trigger: Trigger, lexicon: Participants) -> bool:
     """A passive trigger: an auxiliary before it ("were killed"), or an agent right after it as in
     headlines ("militants killed by police")."""
     return bool(lexicon.passive.search(text, max(0, trigger.start - 40), trigger.start)
-                or _BY_AFTER.match(text, trigger.end))
+                or lexicon.agent_after.match(text, trigger.end))
 
 
 def is_agent(text: str, trigger: Trigger, mention: ActorMention, lang: str = "en") -> bool:
@@ -688,7 +689,7 @@ def as_attacker(text: str, mention: ActorMention, lang: str = "en", others: tupl
         return "rioters"
     if mention.category != "civilians":
         return mention.category
-    of = _OF.match(text, mention.end)  # "a group of armed men": the group is what it is made of
+    of = participants(lang).member_of.match(text, mention.end)  # "a group of armed men": what the group is made of
     if of is not None:
         member = next((m for m in others if m.start == of.end() and m.category != "civilians"), None)
         if member is not None:
