@@ -31,9 +31,9 @@ from .places import sentence_place
 from .errors import ResourceError
 from .resources import read_table
 from .roles import assign_roles
-from .triggers import (PROPERTY, Side, WordMatcher, as_attacker, as_victim, combine, find_sides, in_context,
-                       is_agent, is_patient, lexicon_path, participants, refine, refine_rules, sides,
-                       triggers as find_triggers, word_matcher)
+from .triggers import (PROPERTY, Side, as_attacker, as_victim, combine, find_sides, in_context, is_agent,
+                       is_patient, lexicon_path, participants, refine, refine_rules, sides, triggers as find_triggers)
+from .wordmatch import WordMatcher, word_matcher
 
 
 # ---------------------------------------------------------------- lexicons

@@ -23,6 +23,7 @@ from .errors import ResourceError
 from .resources import data_path, read_list, read_table
 from .segment import sentence_at
 from .timevalues import BUILDERS, TimeValue
+from .wordmatch import WordMatcher, word_matcher
 
 _PATTERN_REF = re.compile(r"%([a-z_0-9]+)(?::([a-z_0-9]+))?")
 _USER_GROUP = re.compile(r"\(\?P<([a-z_0-9]+)>")
@@ -67,7 +68,7 @@ class Grammar:
     parts: tuple[str, ...]  # each rule's regex as group r<index>, in file order
     negative: re.Pattern[str] | None
     anchors: frozenset[str]
-    by_first: dict[str, re.Pattern[str]]  # first character -> the alternation of the rules that can start so
+    matcher: WordMatcher  # the rules, tried at a word start only where its first characters let them start
     starters: frozenset[str]  # every word a rule can start with (a superset: all words the rules know)
 
     def can_start(self, token: str) -> bool:
@@ -97,9 +98,11 @@ def _word_alternation(surfaces: list[str]) -> str:
     """Longest first, so "March" beats "Mar" and "a few" beats "a"; spaces match any white space.
 
     A word must end where the surface ends, unless the surface ends in a
-    full stop: "Oct." may run into its day ("Oct.8").
+    full stop: "Oct." may run into its day ("Oct.8"). Surfaces of one length
+    go alphabetically, so the regex, and the key of its cache, is the same in
+    every process (a set's order changes with the hash seed).
     """
-    ordered = sorted(set(surfaces), key=len, reverse=True)
+    ordered = sorted(set(surfaces), key=lambda surface: (-len(surface), surface))
     return "(?:" + "|".join(re.escape(s).replace(r"\ ", r"\s+") + ("" if s.endswith(".") else r"(?!\w)")
                             for s in ordered) + ")"
 
@@ -167,67 +170,6 @@ def _compile_rule(index: int, name: str, pattern: str, patterns: dict[str, Patte
     return regex, tuple(groups)
 
 
-ANY = None  # a rule that may start with any character
-
-
-def _first_chars(items, flags: int) -> tuple[set[str] | None, bool]:
-    """Characters a parsed regex sequence can start with (lower-cased), and whether it can match empty.
-
-    Walks the parse tree of Python's own regex parser, so the answer is exact for
-    the constructs the rules use; anything unusual answers "any character".
-    """
-    from re import _constants as c
-
-    first: set[str] = set()
-    for op, arg in items:
-        if op is c.LITERAL:
-            first.add(chr(arg).lower())
-            return first, False
-        if op is c.IN:
-            chars: set[str] = set()
-            for kind, value in arg:
-                if kind is c.LITERAL:
-                    chars.add(chr(value).lower())
-                elif kind is c.RANGE:
-                    chars.update(chr(x).lower() for x in range(value[0], value[1] + 1))
-                elif kind is c.CATEGORY and value is c.CATEGORY_DIGIT:
-                    chars.update("0123456789")
-                else:  # a negated set or a wider category
-                    return ANY, False
-            return first | chars, False
-        if op is c.SUBPATTERN:
-            sub, empty = _first_chars(arg[-1], flags)
-        elif op is c.BRANCH:
-            sub, empty = set(), False
-            for branch in arg[1]:
-                chars, branch_empty = _first_chars(branch, flags)
-                if chars is ANY:
-                    return ANY, False
-                sub |= chars
-                empty = empty or branch_empty
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-            sub, empty = _first_chars(arg[2], flags)
-            empty = empty or arg[0] == 0
-        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue  # zero width
-        else:
-            return ANY, False
-        if sub is ANY:
-            return ANY, False
-        first |= sub
-        if not empty:
-            return first, False
-    return first, True
-
-
-def start_chars(regex: str) -> frozenset[str] | None:
-    """The first characters a rule's match can have (None: any)."""
-    from re import _parser
-
-    chars, empty = _first_chars(_parser.parse(regex, re.IGNORECASE), re.IGNORECASE)
-    return None if chars is ANY or empty else frozenset(chars)
-
-
 def load_anchors(folder: Path, patterns: dict[str, Pattern]) -> frozenset[str]:
     """Anchor words: every word of the pattern files whose header says ANCHOR, and anchors.txt."""
     words: set[str] = set()
@@ -262,7 +204,7 @@ def grammar(lang: str = "en") -> Grammar:
     """Load and compile a language's time grammar once per process."""
     folder = data_path("timex", lang)
     patterns = load_patterns(folder / "patterns")
-    rules, parts, firsts = [], [], []
+    rules, parts = [], []
     rules_path = folder / "rules.tsv"
     seen = set()
     for index, (line, (name, typ, builder, pattern, example)) in enumerate(read_table(rules_path, 5)):
@@ -276,7 +218,6 @@ def grammar(lang: str = "en") -> Grammar:
         regex, groups = _compile_rule(index, name, pattern, patterns, rules_path, line)
         rules.append(Rule(index, name, typ, builder, example, groups))
         parts.append(f"(?P<r{index}>{regex})")
-        firsts.append(start_chars(regex))
     negatives_path = folder / "negatives.tsv"
     negative = None
     if negatives_path.exists():
@@ -289,12 +230,11 @@ def grammar(lang: str = "en") -> Grammar:
             alternatives.append(f"(?:{pattern})")
         negative = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
     table = read_table(rules_path, 5)
-    # one alternation per first character, holding only the rules that can start with it, in file order
-    chars = set().union(*(f for f in firsts if f is not None))
-    by_first = {ch: re.compile("|".join(p for p, f in zip(parts, firsts) if f is None or ch in f), re.IGNORECASE)
-                for ch in sorted(chars)}
+    # the rules keyed by the three characters they can start with, in file order within a key: a word
+    # start tries only those (in English 'las' tries 9 of the 92 rules, where its 'l' alone let in 16)
+    matcher = word_matcher(tuple(parts), re.IGNORECASE, cache=f"timex-{lang}")
     compiled = Grammar(lang, patterns, tuple(rules), tuple(parts), negative, load_anchors(folder, patterns),
-                       by_first, load_starters([fields[3] for _, fields in table], patterns))
+                       matcher, load_starters([fields[3] for _, fields in table], patterns))
     lines = {name: line for line, (name, *_rest) in table}
     for rule in compiled.rules:
         if not any(compiled.is_anchor(token) for token in _TOKEN.findall(rule.example)):
@@ -327,9 +267,10 @@ def _group_value(grammar_: Grammar, pattern_name: str | None, text: str) -> Any:
     return pattern.values.get(" ".join(text.lower().split()))
 
 
-def _read_match(grammar_: Grammar, match: re.Match[str]) -> Found | None:
-    """Turn one regex match into a Found, or None when a case or value check fails."""
-    rule = grammar_.rules[int(match.lastgroup[1:])]
+def _read_match(grammar_: Grammar, match: re.Match[str], index: int | None = None) -> Found | None:
+    """Turn one regex match of rule `index` (by default the one its last group names) into a Found,
+    or None when a case or value check fails."""
+    rule = grammar_.rules[int(match.lastgroup[1:]) if index is None else index]
     values: dict[str, Any] = {}
     start, end = match.span()
     for group, value_name, pattern_name in rule.groups:
@@ -354,7 +295,7 @@ def _read_match(grammar_: Grammar, match: re.Match[str]) -> Found | None:
 def full_alternation(lang: str = "en") -> re.Pattern[str]:
     """All rules of a language as one alternation, for a reference scan at every word start.
 
-    `find` never needs it (it uses the per-first-character alternations), so it
+    `find` never needs it (it uses the grammar's `matcher`), so it
     is compiled only when asked for: tests compare the two scans.
     """
     return re.compile("|".join(grammar(lang).parts), re.IGNORECASE)
@@ -383,7 +324,7 @@ def find(text: str, lang: str = "en") -> list[Found]:
     covered = 0
     # what the rules read at a word start does not depend on the anchor: anchors a few words
     # apart try the same starts, so each start is matched and read once
-    matches: dict[int, re.Match[str] | None] = {}
+    matches: dict[int, tuple[int, re.Match[str]] | None] = {}
     readings: dict[int, Found | None] = {}
     for index, word in enumerate(words):
         if not grammar_.is_anchor(word):
@@ -396,13 +337,14 @@ def find(text: str, lang: str = "en") -> list[Found]:
             if start < covered or not grammar_.can_start(words[offset]) or (start and text[start - 1] in "'_\u2019"):
                 continue
             if start not in matches:
-                regex = grammar_.by_first.get(text[start].lower())
-                matches[start] = regex.match(text, start) if regex is not None else None
-            match = matches[start]
-            if match is None or match.end() <= anchor:
+                matches[start] = grammar_.matcher.match(text, start)
+            if matches[start] is None:
+                continue
+            rule, match = matches[start]
+            if match.end() <= anchor:
                 continue
             if start not in readings:
-                item = _read_match(grammar_, match)
+                item = _read_match(grammar_, match, rule)
                 readings[start] = None if item is None or _blocked(grammar_, text, item) else item
             item = readings[start]
             if item is None:

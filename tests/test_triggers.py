@@ -9,8 +9,8 @@ from hypothesis import given, settings, strategies as st
 from extractor.article import ActorMention, Article, Trigger
 from extractor.segment import segment
 from extractor.triggers import (NO_EVENT, as_attacker, as_victim, combine, compiled, expand, find_sides,
-                                find_triggers, in_context, participants, prefixes, refine, rules, sides, triggers,
-                                word_matcher)
+                                find_triggers, in_context, participants, refine, rules, sides, triggers)
+from extractor.wordmatch import prefixes, word_matcher
 
 SD, BAT, ERV = "Strategic developments", "Battles", "Explosions/Remote violence"
 VAC, PRO, RIO = "Violence against civilians", "Protests", "Riots"
