@@ -223,10 +223,13 @@ def grammar(lang: str = "en") -> Grammar:
     if negatives_path.exists():
         alternatives = []
         for line, (name, pattern, example) in read_table(negatives_path, 3):
-            try:
-                re.compile(pattern, re.IGNORECASE)
+            try:  # as it will be compiled: one alternative among others (no global flags)
+                compiled_negative = re.compile(f"(?:{pattern})", re.IGNORECASE)
             except re.error as exc:
                 raise ResourceError("E020", path=negatives_path, line=line, detail=f"bad regex: {exc}") from None
+            if not compiled_negative.search(example):
+                raise ResourceError("E020", path=negatives_path, line=line,
+                                    detail=f"the negative does not match its example '{example}'")
             alternatives.append(f"(?:{pattern})")
         negative = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
     table = read_table(rules_path, 5)

@@ -72,6 +72,7 @@ def test_timex_finds_spans(text, expected):
     "The stock pays a dividend of $1.76 a year.",
     "Qantas flies four flights a week to Bombay.",
     "Baker said on ABC's This Week that talks failed.",
+    "The quarter-to-quarter comparison was enhanced.",
 ])
 def test_timex_known_false_positives_yield_no_date(text):
     assert [f for f in find(text) if f.type in ("DATE", "TIME")] == []
@@ -124,6 +125,30 @@ def test_timex_malformed_rule_fails_at_load_with_file_and_line(tmp_path, monkeyp
             timex_module.grammar("en")
         assert info.value.code == code
         assert "rules.tsv:" in str(info.value)
+    finally:
+        timex_module.grammar.cache_clear()
+
+
+@pytest.mark.parametrize("line", [
+    "global_flag\t(?m)^Monday\tMonday",  # a flag for the whole regex cannot stand among alternatives
+    "no_example\t\\bnever\\b\tsomething else",
+    "unbalanced\t(Monday\tMonday",
+])
+def test_timex_malformed_negative_fails_at_load_with_file_and_line(tmp_path, monkeypatch, line):
+    import shutil
+
+    from extractor import resources, timex as timex_module
+
+    root = tmp_path / "data"
+    shutil.copytree(resources.data_path("timex"), root / "timex")
+    negatives = root / "timex" / "en" / "negatives.tsv"
+    negatives.write_text(negatives.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    monkeypatch.setattr(timex_module, "data_path", lambda *parts: root.joinpath(*parts))
+    timex_module.grammar.cache_clear()
+    try:
+        with pytest.raises(ResourceError) as info:
+            timex_module.grammar("en")
+        assert info.value.code == "E020" and "negatives.tsv:" in str(info.value)
     finally:
         timex_module.grammar.cache_clear()
 
