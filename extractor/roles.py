@@ -260,9 +260,22 @@ def _later_actor(article: Article, sentence_index: int, category: str, actor1: A
     return None
 
 
+_TOWNS = frozenset({"city", "locality"})
+
+
+def _local_country(article: Article, sentence: int) -> str | None:
+    """The article's country, unless no town of the article lies in it and the sentence names a
+    town elsewhere: "dozens protested in Kabul" are Afghan protesters even in a note whose only
+    country name is the US."""
+    towns = [p for p in article.places if p.feature in _TOWNS and p.country]
+    if article.country is None or any(p.country == article.country for p in towns):
+        return article.country
+    return next((p.country for p in towns if p.sentence == sentence), article.country)
+
+
 def _named(article: Article, mention: ActorMention, rule: Implied) -> ActorMention:
     """A mention renamed to the side its part in the event makes it ("workers" -> "Protesters (Kenya)")."""
-    country = mention.country or article.country
+    country = mention.country or _local_country(article, mention.sentence)
     return replace(mention, actor=_fill(rule.template, country, article.lang), category=rule.category)
 
 
@@ -270,7 +283,7 @@ def _implied(article: Article, trigger: Trigger, rule: Implied, opponent: ActorM
              ) -> ActorMention:
     """A side the sentence does not name, pointing at the trigger that implies it. The state a
     rebel group fights is the rebels' own ("Aceh rebels" -> the Government of Indonesia)."""
-    country = (opponent.country if opponent is not None else None) or article.country
+    country = (opponent.country if opponent is not None else None) or _local_country(article, trigger.sentence)
     return ActorMention(start=trigger.start, end=trigger.end, category=rule.category,
                         actor=_fill(rule.template, country, article.lang),
                         sentence=trigger.sentence, country=country, via="implied")

@@ -151,3 +151,14 @@ def test_roles_seed_article(seed, cue, expected):
     top = max(found, key=lambda t: (t.priority, -t.start)) if found else None
     actor1, _ = assign_roles(seed, sentence.index, top)
     assert actor1 is not None and actor1.actor == expected
+
+
+def test_roles_implied_side_is_of_the_town_when_no_town_lies_in_the_article_country():
+    """A note about a US-Taliban deal whose protest is in Kabul: Afghan protesters, not American."""
+    from extractor.pipeline import run
+
+    text = ("On 2 March 2020, dozens held a protest in Kabul to support the president's decision. "
+            "The protesters also criticized the peace agreement between the US and the Taliban.")
+    article = run(Article(id="t", text=text, published=dt.date(2020, 3, 2)))
+    first = next(e for e in article.events if e.sentence.index == 0)
+    assert first.actor1.actor == "Protesters (Afghanistan)"
