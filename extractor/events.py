@@ -373,6 +373,12 @@ def _embedded(text: str, trigger: Trigger, time: TimeMention, lang: str) -> bool
             and bool(_NOUN_AFTER.match(text, time.end)))
 
 
+def _only_date(text: str, sentence: Sentence, time: TimeMention) -> bool:
+    """A sentence that is nothing but its date ("28 June.", "01 Oct."): a heading, not a report."""
+    rest = text[sentence.start:time.start] + text[time.end:sentence.end]
+    return not any(ch.isalnum() for ch in rest)
+
+
 def governing_time(times: list[TimeMention], trigger: Trigger | None, text: str = "",
                    sentence: Sentence | None = None, lang: str = "en") -> TimeMention | None:
     """The dated expression that governs the event.
@@ -621,6 +627,14 @@ def assemble(article: Article) -> list[Event]:
         )
         events.append(row)
         row_of[sentence.index] = row
+    # "28 June." heads what follows: when a later sentence of its paragraph makes a row, it has none
+    headings = [row for row in events if row.trigger is None and row.time is not None
+                and _only_date(article.text, row.sentence, row.time)]
+    for row in headings:
+        if any(other.sentence.paragraph == row.sentence.paragraph and other.sentence.index > row.sentence.index
+               for other in events):
+            events.remove(row)
+            del row_of[row.sentence.index]
     for block in _note_blocks(article, own_dates):
         rows = [row_of[index] for index in block if index in row_of]
         if rows:

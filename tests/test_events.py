@@ -37,6 +37,7 @@ def rows(text: str, published: dt.date = SAT):
     ("Candidates signed a peace pledge ahead of the December 7 presidential elections.",
      "2021-06-19", "published"),
     ("Gunmen attacked the post (a similar post was attacked on 2 May).", "2021-06-19", "published"),
+    ("Police arrested five men ahead of Ramadan that begins on May 15.", "2021-06-19", "published"),
     # ... but the date of the event itself still governs
     ("A man was shot dead on the night of June 2 in Tripoli.", "2021-06-02", "sentence"),
     ("Elections were scheduled for 2022.", "2022-01-01", "sentence"),
@@ -207,3 +208,12 @@ def test_events_records_keep_the_words_of_the_toll():
 def test_events_fatalities_never_negative_or_crash(text):
     found = fatalities(text)
     assert found is None or found >= 0
+
+
+def test_events_a_heading_date_frames_the_report_after_it():
+    """ "28 June." heads the note: the clash after it is the row, dated from it; a heading
+    with nothing after it keeps its own row."""
+    frame = rows("28 June. Two communal militias clashed over a land dispute in Sibi. Two people were killed.")
+    assert list(frame["sentence_index"])[0] == 1
+    assert (str(frame.loc[0, "date"]), frame.loc[0, "date_source"]) == ("2021-06-28", "context")
+    assert list(rows("28 June.")["sentence_index"]) == [0]
