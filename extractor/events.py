@@ -39,12 +39,18 @@ from .wordmatch import WordMatcher, word_matcher
 # ---------------------------------------------------------------- lexicons
 
 @lru_cache(maxsize=None)
+def cue_patterns(lang: str, name: str) -> dict[str, re.Pattern[str]]:
+    """kind -> one compiled alternation of its patterns, from a two-column lexicon
+    (data/event_types/<lang>/<name>: status.tsv, embedding.tsv)."""
+    cues: dict[str, list[str]] = {}
+    for _, (kind, pattern) in read_table(lexicon_path(lang, name), 2):
+        cues.setdefault(kind, []).append(pattern)
+    return {kind: re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) for kind, parts in cues.items()}
+
+
 def status_cues(lang: str) -> dict[str, re.Pattern[str]]:
     """status -> compiled cue pattern, from data/event_types/<lang>/status.tsv."""
-    cues: dict[str, list[str]] = {}
-    for _, (status, pattern) in read_table(lexicon_path(lang, "status.tsv"), 2):
-        cues.setdefault(status, []).append(pattern)
-    return {status: re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) for status, parts in cues.items()}
+    return cue_patterns(lang, "status.tsv")
 
 
 @lru_cache(maxsize=None)
@@ -334,13 +340,9 @@ def _frames_sentence(text: str, sentence: Sentence, time: TimeMention) -> bool:
     return len(lead) <= 3 and bool(_FRAME_END.match(text, time.end))
 
 
-@lru_cache(maxsize=None)
 def embedding_cues(lang: str) -> dict[str, re.Pattern[str]]:
     """kind -> compiled pattern, from data/event_types/<lang>/embedding.tsv."""
-    cues: dict[str, list[str]] = {}
-    for _, (kind, pattern) in read_table(lexicon_path(lang, "embedding.tsv"), 2):
-        cues.setdefault(kind, []).append(pattern)
-    return {kind: re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) for kind, parts in cues.items()}
+    return cue_patterns(lang, "embedding.tsv")
 
 
 _NOUN_AFTER = re.compile(r" [a-z]")

@@ -102,6 +102,26 @@ def test_timex_rules_each_match_their_example():
         assert found, f"rule {rule.name} finds nothing in its own example {rule.example!r}"
 
 
+def load_error(tmp_path, monkeypatch, file: str, line: str) -> ResourceError:
+    """The error loading the English grammar raises once `line` is added to data/timex/en/<file>."""
+    import shutil
+
+    from extractor import resources, timex as timex_module
+
+    root = tmp_path / "data"
+    shutil.copytree(resources.data_path("timex"), root / "timex")
+    path = root / "timex" / "en" / file
+    path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    monkeypatch.setattr(timex_module, "data_path", lambda *parts: root.joinpath(*parts))
+    timex_module.grammar.cache_clear()
+    try:
+        with pytest.raises(ResourceError) as info:
+            timex_module.grammar("en")
+        return info.value
+    finally:
+        timex_module.grammar.cache_clear()
+
+
 @pytest.mark.parametrize("line,code", [
     ("bad\tDATE\tdate\t%nosuchpattern\texample", "E022"),
     ("bad\tDATE\tnosuchbuilder\t%month\texample", "E020"),
@@ -110,23 +130,8 @@ def test_timex_rules_each_match_their_example():
     ("no_anchor\tDATE\tdate\tthe %direction\tthe last", "E020"),
 ])
 def test_timex_malformed_rule_fails_at_load_with_file_and_line(tmp_path, monkeypatch, line, code):
-    import shutil
-
-    from extractor import resources, timex as timex_module
-
-    root = tmp_path / "data"
-    shutil.copytree(resources.data_path("timex"), root / "timex")
-    rules = root / "timex" / "en" / "rules.tsv"
-    rules.write_text(rules.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
-    monkeypatch.setattr(timex_module, "data_path", lambda *parts: root.joinpath(*parts))
-    timex_module.grammar.cache_clear()
-    try:
-        with pytest.raises(ResourceError) as info:
-            timex_module.grammar("en")
-        assert info.value.code == code
-        assert "rules.tsv:" in str(info.value)
-    finally:
-        timex_module.grammar.cache_clear()
+    error = load_error(tmp_path, monkeypatch, "rules.tsv", line)
+    assert error.code == code and "rules.tsv:" in str(error)
 
 
 @pytest.mark.parametrize("line", [
@@ -135,22 +140,8 @@ def test_timex_malformed_rule_fails_at_load_with_file_and_line(tmp_path, monkeyp
     "unbalanced\t(Monday\tMonday",
 ])
 def test_timex_malformed_negative_fails_at_load_with_file_and_line(tmp_path, monkeypatch, line):
-    import shutil
-
-    from extractor import resources, timex as timex_module
-
-    root = tmp_path / "data"
-    shutil.copytree(resources.data_path("timex"), root / "timex")
-    negatives = root / "timex" / "en" / "negatives.tsv"
-    negatives.write_text(negatives.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
-    monkeypatch.setattr(timex_module, "data_path", lambda *parts: root.joinpath(*parts))
-    timex_module.grammar.cache_clear()
-    try:
-        with pytest.raises(ResourceError) as info:
-            timex_module.grammar("en")
-        assert info.value.code == "E020" and "negatives.tsv:" in str(info.value)
-    finally:
-        timex_module.grammar.cache_clear()
+    error = load_error(tmp_path, monkeypatch, "negatives.tsv", line)
+    assert error.code == "E020" and "negatives.tsv:" in str(error)
 
 
 def test_timex_patterns_longest_first():
