@@ -1,9 +1,8 @@
 """Actor mentions: registry, generic actors, constructions, coreference, country context."""
 import datetime as dt
-import re
-from pathlib import Path
 
 import pytest
+from seed import seed_article
 
 from extractor.actors import actors, find_actors, fill, localise
 from extractor.article import Article
@@ -236,13 +235,9 @@ def test_actors_localise_gives_the_state_its_country():
 
 # ---------------------------------------------------------------- the seed article (the project's measuring stick)
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_47cb661035da28a3.txt"
-
-
 @pytest.fixture(scope="module")
 def seed() -> Article:
-    text = re.sub(r"\A---\n.*?\n---\n", "", SEED.read_text(encoding="utf-8"), flags=re.S)
-    return actors(segment(Article(id="seed-libya", text=text, published=dt.date(2021, 6, 19))))
+    return actors(segment(seed_article()))
 
 
 @pytest.mark.parametrize("surface,expected", [

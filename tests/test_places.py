@@ -1,9 +1,8 @@
 """Place names resolved to GeoNames entries, by country context, cues and population."""
 import datetime as dt
-import re
-from pathlib import Path
 
 import pytest
+from seed import seed_article
 from hypothesis import given, settings, strategies as st
 
 from extractor.actors import actors
@@ -206,13 +205,9 @@ def test_places_any_text_gives_mentions_inside_it(text):
 
 # ---------------------------------------------------------------- the seed article (the project's measuring stick)
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_47cb661035da28a3.txt"
-
-
 @pytest.fixture(scope="module")
 def seed() -> Article:
-    text = re.sub(r"\A---\n.*?\n---\n", "", SEED.read_text(encoding="utf-8"), flags=re.S)
-    return places(actors(segment(Article(id="seed-libya", text=text, published=dt.date(2021, 6, 19)))))
+    return places(actors(segment(seed_article())))
 
 
 def test_places_seed_article(seed):

@@ -1,9 +1,8 @@
 """Who acts and who undergoes: voice and construction around the trigger."""
 import datetime as dt
-import re
-from pathlib import Path
 
 import pytest
+from seed import seed_article
 
 from extractor.actors import actors
 from extractor.article import Article
@@ -127,13 +126,9 @@ def test_roles_sentence_out_of_range():
 
 # ---------------------------------------------------------------- the seed article (the project's measuring stick)
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_47cb661035da28a3.txt"
-
-
 @pytest.fixture(scope="module")
 def seed() -> Article:
-    text = re.sub(r"\A---\n.*?\n---\n", "", SEED.read_text(encoding="utf-8"), flags=re.S)
-    return triggers(actors(segment(Article(id="seed-libya", text=text, published=dt.date(2021, 6, 19)))))
+    return triggers(actors(segment(seed_article())))
 
 
 @pytest.mark.parametrize("cue,expected", [

@@ -1,9 +1,9 @@
 """Event triggers from the lexicon: types, precedence, context, sides, one compiled pass."""
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
+from seed import seed_article
 from hypothesis import given, settings, strategies as st
 
 from extractor.article import ActorMention, Article, Trigger
@@ -251,13 +251,9 @@ def test_triggers_participants_load_with_categories():
 
 # ---------------------------------------------------------------- the seed article (the project's measuring stick)
 
-SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_47cb661035da28a3.txt"
-
-
 @pytest.fixture(scope="module")
 def seed() -> Article:
-    text = re.sub(r"\A---\n.*?\n---\n", "", SEED.read_text(encoding="utf-8"), flags=re.S)
-    return triggers(segment(Article(id="seed-libya", text=text, published=dt.date(2021, 6, 19))))
+    return triggers(segment(seed_article()))
 
 
 @pytest.mark.parametrize("cue,expected", [
