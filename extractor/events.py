@@ -387,9 +387,10 @@ def governing_time(times: list[TimeMention], trigger: Trigger | None, text: str 
 
     A time adverbial that opens the sentence sets the time of its main clause,
     so it wins over dates of embedded clauses ("On 9 May 2020, 55 people were
-    arrested ... a blogger, who was arrested on 6 May"); a date in a relative
-    clause after the trigger or in a noun's complement dates something else;
-    otherwise the one nearest the trigger, else the first.
+    arrested ... a blogger, who was arrested on 6 May"); a date the trigger does
+    not head (`_embedded`: a relative clause after it, an aside, a noun's
+    complement or attribute) dates something else; otherwise the one nearest
+    the trigger, else the first.
     """
     dated = [t for t in times if t.is_datable]
     if not dated:

@@ -39,7 +39,7 @@ class Story:
 
     date: dt.date
     quarter: "Resolved | None" = None
-    year: int | None = None  # the last year the text named, for "that year", "a year later"
+    year: int | None = None  # the last year the text named, for "that year", "later that year"
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +221,7 @@ def _pick_year(ref: dt.date, month: int, day: int | None, tense: str | None, dir
         def distance(year: int) -> int:
             return (dt.date(year, month, min(day or 15, 28)) - ref).days
         if tense == AHEAD:
-            ahead = min(y for y in (ref.year, ref.year + 1) if distance(y) >= 0 or y > ref.year)
+            ahead = ref.year if distance(ref.year) >= 0 else ref.year + 1
             return ahead if distance(ahead) <= 183 else ahead - 1
         return min((ref.year - 1, ref.year, ref.year + 1), key=lambda y: abs(distance(y)))
     if direction == 1 or (direction is None and tense == FUTURE):
@@ -438,12 +438,17 @@ _SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": 
 _TIMED = ("H", "MIN", "S")
 
 
+def _letter(unit: str) -> str:
+    """The TIMEX3 letter of a unit: minutes are M after the T."""
+    return "M" if unit == "MIN" else unit
+
+
 def _duration_value(amount: float | None, unit: str) -> str:
     """TIMEX3 duration: decades and fortnights in years and weeks, as TimeBank writes them."""
     if unit in ("DE", "FN"):
         unit, factor = {"DE": ("Y", 10), "FN": ("W", 2)}[unit]
         amount = None if amount is None else amount * factor
-    letter = {"MIN": "M"}.get(unit, unit)
+    letter = _letter(unit)
     if amount is None:
         return f"P{'T' if unit in _TIMED else ''}X{letter}"
     whole, part = int(amount), amount - int(amount)
@@ -451,7 +456,7 @@ def _duration_value(amount: float | None, unit: str) -> str:
     if part and smaller and (part * smaller[1]).is_integer():
         sub, sub_count = smaller[0], int(part * smaller[1])
         head = f"{whole}{letter}" if whole else ""
-        tail = f"{sub_count}{ {'MIN': 'M'}.get(sub, sub) }"
+        tail = f"{sub_count}{_letter(sub)}"
         if unit in _TIMED:
             return f"PT{head}{tail}"
         return f"P{head}{'T' if sub in _TIMED else ''}{tail}"
@@ -538,7 +543,7 @@ def normalize(article: Article) -> Article:
             mention.tense = clause_tense("", article.text[mention.end:end], article.lang) or mention.tense
         ref = story.date if _anchor(mention.raw) == "narrative" else article.published
         if _anchor(mention.raw) == "narrative" and mention.raw.unit == "Y" and not mention.raw.amount and story.year:
-            ref = dt.date(story.year, 7, 1)  # "later that year", "a year later": from the year the text named
+            ref = dt.date(story.year, 7, 1)  # "that year", "later that year": the year the text named
         resolved = resolve(mention.raw, ref, mention.tense, story)
         if resolved is None:
             continue

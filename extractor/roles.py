@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from .article import ActorMention, Article, Trigger
 from .errors import ResourceError
+from .places import CITY, LOCALITY
 from .resources import data_path, read_table
 
 WORD_CLASSES = ("preposition", "agent", "target", "between", "clause", "boundary", "passive", "participle",
@@ -260,7 +261,7 @@ def _later_actor(article: Article, sentence_index: int, category: str, actor1: A
     return None
 
 
-_TOWNS = frozenset({"city", "locality"})
+_TOWNS = frozenset({CITY, LOCALITY})
 
 
 def _local_country(article: Article, sentence: int) -> str | None:
