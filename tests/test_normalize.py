@@ -12,6 +12,11 @@ def resolved(text, published=SAT):
     return [(text[m.start:m.end], m.value, m.precision, m.date, m.date_end) for m in resolve_text(text, published)]
 
 
+def test_normalize_clock_time_takes_the_day_named_after_it():
+    text = "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building."
+    assert [m.value for m in resolve_text(text, dt.date(1998, 8, 8))] == ["1998-08-07T10:35", "1998-08-07"]
+
+
 @pytest.mark.parametrize("text,published,value,precision", [
     # weekdays: past looks back, future forward; the publication weekday itself is that day
     ("Gunmen attacked the post on Saturday.", SAT, "2021-06-19", "day"),
@@ -28,6 +33,17 @@ def resolved(text, published=SAT):
     ("The offensive was launched in April last year.", SAT, "2020-04", "month"),
     ("They clashed in March.", dt.date(2021, 1, 5), "2020-03", "month"),
     ("Elections will be held in March.", dt.date(2021, 11, 5), "2022-03", "month"),
+    ("The index stayed within 70 points of its record high set on Aug. 6.", dt.date(1998, 2, 6), "1997-08-06", "day"),
+    ("The offer expires at 5 p.m. EST, Nov. 6.", SAT, "2021-11-06T17:00", "day"),
+    ("Collins will be named commander of the Space Shuttle Columbia for a mission in December.",
+     dt.date(1998, 3, 4), "1998-12", "month"),
+    # seasons and weekends: "this past" is the latest one; a past-tense weekend in a weekday paper is the last one
+    ("Control Data scrapped its supercomputer business this past spring.", dt.date(1989, 10, 30), "1989-SP", "season"),
+    ("Protesters rallied this weekend.", dt.date(1989, 10, 30), "1989-W43-WE", "week"),
+    ("Protesters will rally this weekend.", dt.date(1989, 10, 30), "1989-W44-WE", "week"),
+    # a bare clock time is on the day its sentence names
+    ("On Friday, the blast occurred at about 10:35 a.m.", dt.date(1998, 8, 8), "1998-08-07T10:35", "day"),
+    ("The blast occurred at about 10:35 a.m.", dt.date(1998, 8, 8), "1998-08-08T10:35", "day"),
     # deictic words
     ("The army said yesterday it had withdrawn.", SAT, "2021-06-18", "day"),
     ("Last week the convoy left.", SAT, "2021-W23", "week"),
