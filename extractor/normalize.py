@@ -26,6 +26,7 @@ from .timevalues import (CalendarDate, Century, ClockTime, Decade, Duration, Fre
 PAST, PRESENT, FUTURE = "past", "present", "future"
 NEAR = "near"  # a weekday in a noun phrase ("Sunday's vote"): no verb governs it, the nearest such day
 BOUND = "bound"  # "until": ends a period that runs on after the clause's verb, so it lies ahead
+BOUND_NEXT = "bound_next"  # "through": a bound only right before the expression
 AHEAD = "ahead"  # "agreed to buy it in February": what a verb of intent names lies ahead, within half a year
 _PLAN_OVERTAKEN = frozenset({"previously", "originally", "initially"})
 _MODIFIES_NOUN = re.compile(r"\bthe $", re.IGNORECASE)
@@ -101,6 +102,8 @@ def clause_tense(before: str, after: str, lang: str = "en", reach: int = 20) -> 
         # two-word cues ("set to", "due to") are looked up with the word that follows in the text
         role = roles.get(f"{word} {following}") or roles.get(word)
         before_role = roles.get(previous)
+        if role == BOUND_NEXT and i == 0:  # "loans through January", not "ripped through an office ... Friday"
+            role = BOUND
         if role == BOUND:  # the period runs on after a past verb ("postponed until Tuesday"), unless pluperfect
             pluperfect = "had" in back[:reach] or "had" in [w.lower() for w in _WORD.findall(after)][: reach // 2]
             return PAST if pluperfect else AHEAD  # "Until Thursday, they had not called him a suspect"
