@@ -47,7 +47,7 @@ class TimeMention:
     @property
     def is_datable(self) -> bool:
         """True when the mention places something on the calendar (not a duration or set)."""
-        return self.type in ("DATE", "TIME") and self.date is not None
+        return self.type != "SET" and self.date is not None  # a duration has a date only when anchored
 
 
 @dataclass(slots=True)

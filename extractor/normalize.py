@@ -592,6 +592,14 @@ def normalize(article: Article) -> Article:
         if _anchor(mention.raw) == "narrative" and mention.raw.unit == "Y" and not mention.raw.amount and story.year:
             ref = dt.date(story.year, 7, 1)  # "that year", "later that year": the year the text named
         resolved = resolve(mention.raw, ref, mention.tense, story)
+        if mention.type == "DURATION" and isinstance(mention.raw, Offset):
+            # "three days later": TimeML tags the distance (P3D) and leaves "later" a signal; the event
+            # still gets the day it lands on, when the unit can be counted on the calendar
+            mention.value = _duration_value(abs(mention.raw.amount), mention.raw.unit)
+            if resolved is not None:
+                mention.precision = resolved.precision
+                mention.date, mention.date_end = narrow(resolved, mention.mod)
+            continue
         if resolved is None:
             continue
         mention.value = resolved.value

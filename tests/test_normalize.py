@@ -149,8 +149,12 @@ def test_normalize_month_spans_its_days():
 
 def test_normalize_narrative_moves_the_reference():
     text = "In April 2019, Haftar attacked. Two weeks later, he retreated."
-    values = [m.value for m in resolve_text(text, SAT)]
-    assert values == ["2019-04", "2019-W16"]
+    april, later = resolve_text(text, SAT)
+    assert april.value == "2019-04"
+    # TimeML tags the distance ("Two weeks", P2W) and leaves "later" a signal; the event still lands in the week
+    assert (text[later.start:later.end], later.type, later.value) == ("Two weeks", "DURATION", "P2W")
+    assert (later.precision, later.date, later.date_end) == ("week", dt.date(2019, 4, 15), dt.date(2019, 4, 21))
+    assert later.is_datable
 
 
 def test_normalize_the_story_quarter_is_the_first_recent_one_named():
