@@ -12,6 +12,18 @@ def resolved(text, published=SAT):
     return [(text[m.start:m.end], m.value, m.precision, m.date, m.date_end) for m in resolve_text(text, published)]
 
 
+@pytest.mark.parametrize("text,span,value", [
+    ("Over the years many more patients died.", "the years", "PXY"),
+    ("In the years that followed, the guerrillas grew.", "the years", "PXY"),
+    ("A few days later, American Medical announced cuts.", "A few days", "PXD"),
+    ("Just over an hour later, he was declared dead.", "an hour", "PT1H"),
+    ("Over the next couple of years, sales will grow.", "the next couple of years", "P2Y"),
+])
+def test_normalize_vague_and_signalled_durations(text, span, value):
+    (m,) = resolve_text(text, SAT)
+    assert (text[m.start:m.end], m.type, m.value) == (span, "DURATION", value)
+
+
 def test_normalize_clock_time_takes_the_day_named_after_it():
     text = "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building."
     assert [m.value for m in resolve_text(text, dt.date(1998, 8, 8))] == ["1998-08-07T10:35", "1998-08-07"]
@@ -46,6 +58,7 @@ def test_normalize_clock_time_takes_the_day_named_after_it():
     ("The blast occurred at about 10:35 a.m.", dt.date(1998, 8, 8), "1998-08-08T10:35", "day"),
     ("Compared with the current fiscal year, sales fell.", dt.date(1989, 11, 2), "1989", "year"),
     ("Then, a week or so ago, the general moved the troops.", dt.date(1991, 2, 25), "1991-W08", "week"),
+    ("The year 2019 was hard.", SAT, "2019", "year"),
     # deictic words
     ("The army said yesterday it had withdrawn.", SAT, "2021-06-18", "day"),
     ("Last week the convoy left.", SAT, "2021-W23", "week"),
