@@ -267,8 +267,8 @@ def build_anaphoric(g: Groups) -> Offset:
 
 
 def build_calendar(g: Groups) -> Offset:
-    """"last week", "this year", "earlier this month"."""
-    return Offset(unit=g["unit"], amount=g["direction"])
+    """"last week", "this year", "earlier this month"; "the end of the month", "year-end" are the current one."""
+    return Offset(unit=g["unit"], amount=g.get("direction", 0))
 
 
 def build_clock(g: Groups) -> ClockTime:

@@ -59,6 +59,8 @@ def test_normalize_clock_time_takes_the_day_named_after_it():
     ("Compared with the current fiscal year, sales fell.", dt.date(1989, 11, 2), "1989", "year"),
     ("Then, a week or so ago, the general moved the troops.", dt.date(1991, 2, 25), "1991-W08", "week"),
     ("The year 2019 was hard.", SAT, "2019", "year"),
+    ("The transaction should close by year-end.", dt.date(1989, 10, 26), "1989", "year"),
+    ("The goal is 40,000 troops in the region by the end of the month.", dt.date(1990, 8, 13), "1990-08", "month"),
     # deictic words
     ("The army said yesterday it had withdrawn.", SAT, "2021-06-18", "day"),
     ("Last week the convoy left.", SAT, "2021-W23", "week"),
