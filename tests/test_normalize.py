@@ -18,6 +18,7 @@ def resolved(text, published=SAT):
     ("A few days later, American Medical announced cuts.", "A few days", "PXD"),
     ("Just over an hour later, he was declared dead.", "an hour", "PT1H"),
     ("Over the next couple of years, sales will grow.", "the next couple of years", "P2Y"),
+    ("The index had fallen eight trading days after the plunge.", "eight trading days", "P8D"),
 ])
 def test_normalize_vague_and_signalled_durations(text, span, value):
     (m,) = resolve_text(text, SAT)
@@ -59,6 +60,7 @@ def test_normalize_clock_time_takes_the_day_named_after_it():
     ("Compared with the current fiscal year, sales fell.", dt.date(1989, 11, 2), "1989", "year"),
     ("Then, a week or so ago, the general moved the troops.", dt.date(1991, 2, 25), "1991-W08", "week"),
     ("The year 2019 was hard.", SAT, "2019", "year"),
+    ("After a small downward revision Friday to December's figures, jobs grew.", dt.date(1998, 2, 6), "1997-12", "month"),
     ("The transaction should close by year-end.", dt.date(1989, 10, 26), "1989", "year"),
     ("The goal is 40,000 troops in the region by the end of the month.", dt.date(1990, 8, 13), "1990-08", "month"),
     # deictic words
