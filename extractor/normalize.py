@@ -20,8 +20,8 @@ from functools import lru_cache
 
 from .article import Article, TimeMention
 from .resources import data_path, read_table
-from .timevalues import (CalendarDate, Century, ClockTime, Decade, Duration, Frequency, Holiday, NumericDate,
-                         Offset, Reference, StoryPeriod, TimeValue, WeekdayRef)
+from .timevalues import (CalendarDate, Century, ClockTime, DayNextTo, Decade, Duration, Frequency, Holiday,
+                         NumericDate, Offset, Reference, StoryPeriod, TimeValue, WeekdayRef)
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
 NEAR = "near"  # a weekday in a noun phrase ("Sunday's vote"): no verb governs it, the nearest such day
@@ -373,6 +373,15 @@ def resolve_weekday(value: WeekdayRef, ref: dt.date, tense: str | None, story: S
     return resolved
 
 
+def resolve_day_next_to(value: DayNextTo, ref: dt.date, tense: str | None,
+                        story: Story | None = None) -> Resolved | None:
+    """The named day, resolved as if it stood alone, moved by one day."""
+    base = resolve(value.base, ref, tense, story)
+    if base is None or base.precision != "day" or base.start is None:
+        return None
+    return _day(base.start + dt.timedelta(days=value.days))
+
+
 def _shift(ref: dt.date, unit: str, amount: int) -> Resolved | None:
     """The calendar period `amount` units from the reference, at the unit's grain."""
     shifters: dict[str, Callable[[], Resolved]] = {
@@ -504,6 +513,7 @@ RESOLVERS: dict[type, Callable[..., Resolved | None]] = {
     Century: resolve_century,
     NumericDate: resolve_numeric_date,
     Holiday: resolve_holiday,
+    DayNextTo: resolve_day_next_to,
 }
 
 
@@ -527,14 +537,18 @@ def resolve(value: TimeValue, ref: dt.date, tense: str | None, story: Story | No
 
 
 def _anchor(value: TimeValue) -> str:
-    return value.anchor if isinstance(value, Offset) else "ref"
+    return value.anchor if isinstance(value, (Offset, WeekdayRef)) else "ref"
 
 
 def _moves_narrative(mention: TimeMention) -> bool:
-    """An explicit dated day or month, or an anaphoric step from one, becomes the story's new 'now'."""
+    """An explicit dated day or month, a weekday, or an anaphoric step from one, becomes the story's new 'now'.
+
+    A weekday is told against the publication date, so it is a safe day to move to ("On Friday, police
+    arrested him. The next day ..."); a month or day without a year is not (a guess of its year would spread).
+    """
     raw = mention.raw
     explicit = isinstance(raw, CalendarDate) and raw.year is not None
-    anaphoric = isinstance(raw, Offset) and raw.anchor == "narrative"
+    anaphoric = (isinstance(raw, Offset) and raw.anchor == "narrative") or isinstance(raw, WeekdayRef)
     return (explicit or anaphoric) and mention.precision in ("day", "week", "month")
 
 
@@ -589,7 +603,8 @@ def normalize(article: Article) -> Article:
         ref = story.date if _anchor(mention.raw) == "narrative" else article.published
         if _bare_clock(mention.raw):
             ref = _day_of_sentence(article, mention) or story.date  # "at 10:35 a.m. (0735 GMT) Friday"
-        if _anchor(mention.raw) == "narrative" and mention.raw.unit == "Y" and not mention.raw.amount and story.year:
+        if isinstance(mention.raw, Offset) and mention.raw.anchor == "narrative" and mention.raw.unit == "Y" \
+                and not mention.raw.amount and story.year:
             ref = dt.date(story.year, 7, 1)  # "that year", "later that year": the year the text named
         resolved = resolve(mention.raw, ref, mention.tense, story)
         if mention.type == "DURATION" and isinstance(mention.raw, Offset):

@@ -47,6 +47,15 @@ class WeekdayRef:
     weekday: int  # ISO 1 Monday .. 7 Sunday
     direction: int | None = None
     part: str | None = None  # part of day: MO AF EV NI
+    anchor: str = "ref"  # "narrative" for "the following Monday": the one after the day the story is at
+
+
+@dataclass(frozen=True, slots=True)
+class DayNextTo:
+    """The day before or after a named day: "the day before last Tuesday", "the day after Christmas"."""
+
+    base: "WeekdayRef | CalendarDate | Holiday"
+    days: int  # -1 before, 1 after
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +146,7 @@ class Century:
 
 
 TimeValue = (CalendarDate | Decade | WeekdayRef | Offset | ClockTime | Duration | Frequency | Reference
-             | StoryPeriod | Century | NumericDate | Holiday)
+             | StoryPeriod | Century | NumericDate | Holiday | DayNextTo)
 
 QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 HALF_WORDS = {"first": 1, "second": 2, "last": 2, "latter": 2}
@@ -217,6 +226,11 @@ def build_half(g: Groups) -> CalendarDate:
 def build_weekday(g: Groups) -> WeekdayRef:
     """"Saturday", "last Saturday", "Saturday night"."""
     return WeekdayRef(weekday=g["weekday"], direction=g.get("direction"), part=g.get("part"))
+
+
+def build_weekday_anaphoric(g: Groups) -> WeekdayRef:
+    """"the following Monday", "the previous Friday": the weekday after or before the story's day."""
+    return WeekdayRef(weekday=g["weekday"], direction=SIGN_WORDS[g["sign"].lower()], anchor="narrative")
 
 
 def build_deictic(g: Groups) -> Offset:
@@ -347,6 +361,17 @@ def build_century(g: Groups) -> Century:
 def build_holiday(g: Groups) -> Holiday:
     """"Thanksgiving", "Christmas 1998", "last Easter"."""
     return Holiday(rule=g["holiday"], year=_int(g.get("year")), direction=g.get("direction"))
+
+
+def build_day_next_to(g: Groups) -> DayNextTo:
+    """"the day before last Tuesday", "the day after June 23", "the day before Christmas"."""
+    if g.get("weekday") is not None:
+        base: WeekdayRef | CalendarDate | Holiday = WeekdayRef(weekday=g["weekday"], direction=g.get("direction"))
+    elif g.get("holiday") is not None:
+        base = Holiday(rule=g["holiday"], year=_int(g.get("year")), direction=g.get("direction"))
+    else:
+        base = CalendarDate(year=_int(g.get("year")), month=_int(g["month"]), day=_int(g["day"]))
+    return DayNextTo(base=base, days=SIGN_WORDS[g["sign"].lower()])
 
 
 def build_numeric_date(g: Groups) -> NumericDate:

@@ -25,6 +25,22 @@ def test_normalize_vague_and_signalled_durations(text, span, value):
     assert (text[m.start:m.end], m.type, m.value) == (span, "DURATION", value)
 
 
+@pytest.mark.parametrize("text,published,values", [
+    ("The day before last Tuesday's hearing, Manuel went to the house.", dt.date(2000, 2, 24), ["2000-02-21"]),
+    ("Shops closed the day before Christmas.", dt.date(2000, 2, 24), ["1999-12-24"]),
+    ("They left the day after June 23.", dt.date(2000, 7, 1), ["2000-06-24"]),
+    # a weekday moves the story's day: what follows it is told from there
+    ("Police arrested him on Friday. The following Monday, he was charged.", dt.date(1998, 8, 20),
+     ["1998-08-14", "1998-08-17"]),
+    ("Police arrested him on Friday. The next day, he was charged.", dt.date(1998, 8, 20),
+     ["1998-08-14", "1998-08-15"]),
+    ("The index closed on Friday, down 4.5% from the previous Friday.", dt.date(1989, 10, 30),
+     ["1989-10-27", "1989-10-20"]),
+])
+def test_normalize_days_told_from_other_days(text, published, values):
+    assert [m.value for m in resolve_text(text, published)] == values
+
+
 def test_normalize_clock_time_takes_the_day_named_after_it():
     text = "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building."
     assert [m.value for m in resolve_text(text, dt.date(1998, 8, 8))] == ["1998-08-07T10:35", "1998-08-07"]
