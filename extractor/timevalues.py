@@ -217,6 +217,11 @@ def build_quarter_ended(g: Groups) -> CalendarDate:
     return CalendarDate(quarter=(_int(g["month"]) - 1) // 3 + 1)
 
 
+def build_quarter_year_ago(g: Groups) -> CalendarDate:
+    """"the year-ago third quarter": that quarter of the year before."""
+    return CalendarDate(quarter=QUARTER_WORDS[str(g["quarter"]).lower()], year_offset=-1)
+
+
 def build_half(g: Groups) -> CalendarDate:
     """"the second half of 1989", "the first half of next year"."""
     return CalendarDate(year=_int(g.get("year")), half=HALF_WORDS[str(g["half"]).lower()],

@@ -41,6 +41,18 @@ def test_normalize_days_told_from_other_days(text, published, values):
     assert [m.value for m in resolve_text(text, published)] == values
 
 
+@pytest.mark.parametrize("text,span,value", [
+    ("Net rose from $5 million in the year-ago third quarter.", "the year-ago third quarter", "1988-Q3"),
+    ("For the quarter a year ago, Columbia reported earnings.", "the quarter a year ago", "1988-Q3"),
+    ("Net for the year-earlier nine months included a gain.", "the year-earlier nine months", "P9M"),
+    ("Losses will continue through at least the first two quarters of 1990.", "the first two quarters of 1990",
+     "1990-H1"),
+])
+def test_normalize_comparison_periods_are_one_expression(text, span, value):
+    (m,) = resolve_text(text, dt.date(1989, 10, 26))
+    assert (text[m.start:m.end], m.value) == (span, value)
+
+
 def test_normalize_clock_time_takes_the_day_named_after_it():
     text = "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building."
     assert [m.value for m in resolve_text(text, dt.date(1998, 8, 8))] == ["1998-08-07T10:35", "1998-08-07"]
