@@ -114,6 +114,8 @@ def clause_tense(before: str, after: str, lang: str = "en", reach: int = 20) -> 
         if role in (FUTURE, PRESENT, AHEAD):
             if before_role == "determiner" and role != AHEAD:  # "an agreement to buy" still looks ahead
                 continue
+            if role == PRESENT and before_role == "infinitive":
+                continue  # "agreed to meet Monday": the verb before "to" decides
             if role != PRESENT and (previous in _PLAN_OVERTAKEN or (previous == "been" and back[i + 2:i + 3] == ["had"])):
                 return PAST  # "had been due to expire Friday", "as previously planned": a plan now past
             return role

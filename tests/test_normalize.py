@@ -19,6 +19,8 @@ def resolved(text, published=SAT):
     ("Just over an hour later, he was declared dead.", "an hour", "PT1H"),
     ("Over the next couple of years, sales will grow.", "the next couple of years", "P2Y"),
     ("The index had fallen eight trading days after the plunge.", "eight trading days", "P8D"),
+    ("But a minute and a half later, a pilot called.", "a minute and a half", "PT1M30S"),
+    ("Two and a half years later, he died.", "Two and a half years", "P2Y6M"),
 ])
 def test_normalize_vague_and_signalled_durations(text, span, value):
     (m,) = resolve_text(text, SAT)
@@ -234,6 +236,8 @@ def test_normalize_impossible_date_is_no_date():
     ("Until ", ", they had not called Kopp a suspect", "past"),
     ("Immigration officials postponed until ", " any action", "ahead"),
     ("The relatives have until ", " to sign", "ahead"),
+    ("He and Palestinian leader Yasser Arafat meet separately ", " with Albright", "present"),
+    ("The rebels agreed to meet on ", "", "ahead"),
     ("The bank extended Control Data revolving loans through ", ", as well as letters of credit", "ahead"),
     ("A bomb ripped through an office building next to the U.S. embassy in Nairobi, Kenya ", "", "past"),
     ("Unisys stock fell a further 75 cents to $16.25 on ", "", "past"),
