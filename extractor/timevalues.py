@@ -213,8 +213,16 @@ def build_quarter(g: Groups) -> CalendarDate:
 
 
 def build_quarter_ended(g: Groups) -> CalendarDate:
-    """"the quarter ended Sept. 30": the calendar quarter that day closes (a fiscal label says more)."""
-    return CalendarDate(quarter=(_int(g["month"]) - 1) // 3 + 1)
+    """"the quarter ended Sept. 30": the calendar quarter its three months mostly fall in (a fiscal label says more).
+
+    That is the quarter of its middle month: "ended July 31" (May to July) is the second, "ended Oct. 1"
+    the third; "ended Jan. 31" the fourth of the year before.
+    """
+    month, day = _int(g["month"]), _int(g.get("day")) or 28
+    middle = month - (1 if day >= 15 else 2)
+    wrapped = middle < 1
+    quarter = ((middle + 12 if wrapped else middle) - 1) // 3 + 1
+    return CalendarDate(quarter=quarter, year_offset=-1 if wrapped else None)
 
 
 def build_quarter_year_ago(g: Groups) -> CalendarDate:

@@ -55,6 +55,15 @@ def test_normalize_comparison_periods_are_one_expression(text, span, value):
     assert (text[m.start:m.end], m.value) == (span, value)
 
 
+@pytest.mark.parametrize("text,published,value", [
+    ("Sales rose in the quarter ended Sept. 30.", dt.date(1989, 10, 26), "1989-Q3"),
+    ("In the quarter ended July 31, Jayark had fewer orders.", dt.date(1989, 10, 30), "1989-Q2"),
+    ("Net fell in the quarter ended Jan. 31.", dt.date(1990, 2, 20), "1989-Q4"),
+])
+def test_normalize_quarter_ended_is_the_quarter_of_its_middle_month(text, published, value):
+    assert resolve_text(text, published)[0].value == value
+
+
 def test_normalize_clock_time_takes_the_day_named_after_it():
     text = "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building."
     assert [m.value for m in resolve_text(text, dt.date(1998, 8, 8))] == ["1998-08-07T10:35", "1998-08-07"]
