@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -558,16 +559,17 @@ def _bare_clock(value: TimeValue) -> bool:
     return isinstance(value, ClockTime) and value.day is None and value.date is None
 
 
-def _day_of_sentence(article: Article, clock: TimeMention) -> dt.date | None:
+def _day_of_sentence(article: Article, clock: TimeMention, neighbours: list[TimeMention]) -> dt.date | None:
     """The day another expression of the clock time's sentence names, the nearest one first.
 
     A clock time is told on the day its sentence speaks of ("occurred at 10:35 a.m.
     (0735 GMT) Friday"), and a day named after it in the sentence is resolved here on the spot.
+    `neighbours` are the mentions of the clock time's sentence.
     """
     if clock.sentence < 0:
         return None
     sentence = article.sentences[clock.sentence]
-    others = sorted((m for m in article.timexes if m.sentence == clock.sentence and m is not clock
+    others = sorted((m for m in neighbours if m is not clock
                      and isinstance(m.raw, (WeekdayRef, CalendarDate, Offset)) and not _bare_clock(m.raw)),
                     key=lambda m: abs(m.start - clock.start))
     for other in others:
@@ -591,6 +593,9 @@ def normalize(article: Article) -> Article:
     absolute date the text gives, so anaphoric expressions follow the story.
     """
     story = Story(article.published)
+    by_sentence: dict[int, list[TimeMention]] = defaultdict(list)
+    for mention in article.timexes:
+        by_sentence[mention.sentence].append(mention)
     for mention in article.timexes:
         sentence = article.sentences[mention.sentence] if mention.sentence >= 0 else None
         start = sentence.start if sentence else max(0, mention.start - 200)
@@ -603,25 +608,24 @@ def normalize(article: Article) -> Article:
             # "the Aug. 7 blasts killed 257": the date dates a noun; the verb that noun governs places it
             mention.tense = clause_tense("", article.text[mention.end:end], article.lang) or mention.tense
         ref = story.date if _anchor(mention.raw) == "narrative" else article.published
-        if _bare_clock(mention.raw):
-            ref = _day_of_sentence(article, mention) or story.date  # "at 10:35 a.m. (0735 GMT) Friday"
+        if _bare_clock(mention.raw):  # "at 10:35 a.m. (0735 GMT) Friday"
+            ref = _day_of_sentence(article, mention, by_sentence[mention.sentence]) or story.date
         if isinstance(mention.raw, Offset) and mention.raw.anchor == "narrative" and mention.raw.unit == "Y" \
                 and not mention.raw.amount and story.year:
             ref = dt.date(story.year, 7, 1)  # "that year", "later that year": the year the text named
         resolved = resolve(mention.raw, ref, mention.tense, story)
-        if mention.type == "DURATION" and isinstance(mention.raw, Offset):
-            # "three days later": TimeML tags the distance (P3D) and leaves "later" a signal; the event
-            # still gets the day it lands on, when the unit can be counted on the calendar
-            mention.value = _duration_value(abs(mention.raw.amount), mention.raw.unit)
-            if resolved is not None:
-                mention.precision = resolved.precision
-                mention.date, mention.date_end = narrow(resolved, mention.mod)
-            continue
+        # "three days later": TimeML tags the distance (P3D) and leaves "later" a signal; the event
+        # still gets the day it lands on, when the unit can be counted on the calendar
+        distance = mention.type == "DURATION" and isinstance(mention.raw, Offset)
         if resolved is None:
+            if distance:
+                mention.value = _duration_value(abs(mention.raw.amount), mention.raw.unit)
             continue
         mention.value = resolved.value
         mention.precision = resolved.precision
         mention.date, mention.date_end = narrow(resolved, mention.mod)
+        if distance:
+            mention.value = _duration_value(abs(mention.raw.amount), mention.raw.unit)
         if _moves_narrative(mention):
             story.date = mention.date
         if isinstance(mention.raw, CalendarDate) and mention.raw.year is not None and mention.date is not None:

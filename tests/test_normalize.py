@@ -204,8 +204,9 @@ def test_normalize_month_spans_its_days():
 
 
 def test_normalize_narrative_moves_the_reference():
-    text = "In April 2019, Haftar attacked. Two weeks later, he retreated."
-    april, later = resolve_text(text, SAT)
+    text = "In April 2019, Haftar attacked. Two weeks later, he retreated. The next day, he returned."
+    april, later, next_day = resolve_text(text, SAT)
+    assert next_day.value == "2019-04-16"  # told from the day "two weeks later" reached
     assert april.value == "2019-04"
     # TimeML tags the distance ("Two weeks", P2W) and leaves "later" a signal; the event still lands in the week
     assert (text[later.start:later.end], later.type, later.value) == ("Two weeks", "DURATION", "P2W")
