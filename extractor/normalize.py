@@ -43,6 +43,9 @@ class Story:
     date: dt.date
     quarter: "Resolved | None" = None
     year: int | None = None  # the last year the text named, for "that year", "later that year"
+    # the grain of the last period the text named: "Q" after "the third quarter", "Y" after "the first nine
+    # months" or "last year"; "a year earlier" compares with that period, so it takes its grain
+    grain: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -417,7 +420,8 @@ def resolve_offset(value: Offset, ref: dt.date, tense: str | None, story: Story 
         # "rallied this weekend" in a Monday paper is the weekend just gone, not the coming one
         back = value.amount == 0 and tense == PAST and ref.isoweekday() < 6
         return _weekend(ref, value.amount - back)
-    if value.counted and value.unit == "Y" and story is not None and story.quarter is not None:
+    if value.counted and value.unit == "Y" and story is not None and story.quarter is not None \
+            and story.grain != "Y":
         return _shift_quarter(story.quarter, 4 * value.amount)  # "a year earlier" in a quarterly report
     if value.unit in ("DE", "CE") and value.counted and value.anchor == "ref" and value.amount < 0:
         years = 10 if value.unit == "DE" else 100
@@ -443,7 +447,7 @@ def resolve_story_period(value: StoryPeriod, ref: dt.date, tense: str | None,
     if value.unit == "WE":
         ahead = tense == FUTURE
         return _weekend(ref, 0 if ahead or ref.isoweekday() >= 6 else -1)
-    if value.unit == "Q" or (told is not None and value.years_back):
+    if value.unit == "Q" or (told is not None and value.years_back and story.grain != "Y"):
         if told is None:
             told = _quarter_from_index(ref.year * 4 + (ref.month - 1) // 3 - (0 if value.current else 1))
         if value.year is not None:  # "the 1988 quarter": the quarter under discussion, in that year
@@ -555,6 +559,25 @@ def _moves_narrative(mention: TimeMention) -> bool:
     return (explicit or anaphoric) and mention.precision in ("day", "week", "month")
 
 
+_MONTHS_SPAN = re.compile(r"P([0-9]+)M")
+
+
+def _grain(mention: TimeMention, resolved: Resolved) -> str | None:
+    """The grain of a period a report names, for the comparisons after it; None for what names none.
+
+    Comparisons themselves ("a year earlier") take the grain and do not set it.
+    """
+    raw = mention.raw
+    if (isinstance(raw, Offset) and raw.counted) or (isinstance(raw, StoryPeriod) and raw.years_back):
+        return None
+    if resolved.precision == "quarter":
+        return "Q"
+    months = _MONTHS_SPAN.fullmatch(mention.value or "") if mention.type == "DURATION" else None
+    if (months and int(months[1]) >= 6) or resolved.precision == "year":
+        return "Y"  # "the first nine months", "last year": a year earlier is the year
+    return None
+
+
 def _bare_clock(value: TimeValue) -> bool:
     return isinstance(value, ClockTime) and value.day is None and value.date is None
 
@@ -635,6 +658,9 @@ def normalize(article: Article) -> Article:
             # the report's own quarter: the first recent one the text names (later ones are comparisons),
             # and never one derived from the story
             story.quarter = resolved
+        grain = _grain(mention, resolved)
+        if grain is not None:
+            story.grain = grain
     return article
 
 

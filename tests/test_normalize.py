@@ -64,6 +64,13 @@ def test_normalize_quarter_ended_is_the_quarter_of_its_middle_month(text, publis
     assert resolve_text(text, published)[0].value == value
 
 
+def test_normalize_a_year_earlier_compares_with_the_last_period_named():
+    text = ("Net rose in the third quarter from $5 million a year earlier. "
+            "In the first nine months, net was $30 million, up from $20 million a year earlier.")
+    values = [m.value for m in resolve_text(text, dt.date(1989, 10, 26))]
+    assert values == ["1989-Q3", "1988-Q3", "P9M", "1988"]
+
+
 def test_normalize_clock_time_takes_the_day_named_after_it():
     text = "The blast occurred at about 10:35 a.m. (0735 GMT) Friday, toppling a building."
     assert [m.value for m in resolve_text(text, dt.date(1998, 8, 8))] == ["1998-08-07T10:35", "1998-08-07"]
