@@ -29,6 +29,7 @@ NEAR = "near"  # a weekday in a noun phrase ("Sunday's vote"): no verb governs i
 BOUND = "bound"  # "until": ends a period that runs on after the clause's verb, so it lies ahead
 BOUND_NEXT = "bound_next"  # "through": a bound only right before the expression
 AHEAD = "ahead"  # "agreed to buy it in February": what a verb of intent names lies ahead, within half a year
+_INTENT_NOUNS = frozenset({"plan", "plans"})  # a cue only as a verb, which "to" after it shows
 _PLAN_OVERTAKEN = frozenset({"previously", "originally", "initially"})
 _MODIFIES_NOUN = re.compile(r"\bthe $", re.IGNORECASE)
 _NOUN_NEXT = re.compile(r" [a-z]+\b(?! of\b)")
@@ -131,8 +132,15 @@ def clause_tense(before: str, after: str, lang: str = "en", reach: int = 20) -> 
             if before_role in (PRESENT, FUTURE):
                 return before_role  # "is held", "will seized"
             return PAST
-    for word in [w.lower() for w in _WORD.findall(after)][: reach // 2]:
+    ahead = [w.lower() for w in _WORD.findall(after)][: reach // 2 + 1]
+    for i, word in enumerate(ahead[: reach // 2]):
         role = roles.get(word)
+        previous = ahead[i - 1] if i else ""
+        following = ahead[i + 1] if i + 1 < len(ahead) else ""
+        if role == FUTURE and word.endswith("ed") and roles.get(previous) != "be":
+            return PAST  # "On Friday, the government planned to pay": a finite verb, told in the past
+        if role == FUTURE and word in _INTENT_NOUNS and following != "to":
+            continue  # "set aside vacation plans": a noun
         if role in (FUTURE, PAST, PRESENT):
             return role
         if role == "have" or lexicon.is_participle(word):

@@ -255,6 +255,10 @@ def test_normalize_impossible_date_is_no_date():
     ("The relatives have until ", " to sign", "ahead"),
     ("He and Palestinian leader Yasser Arafat meet separately ", " with Albright", "present"),
     ("The rebels agreed to meet on ", "", "ahead"),
+    ("On ", ", the Kenyan government planned to pay the first death claims", "past"),
+    ("On ", ", when Albright set aside vacation plans for the trip", None),  # "plans" is a noun here
+    ("On ", ", the League plans to hold a news conference", "future"),
+    ("On ", ", the talks are planned to resume", "present"),
     ("The bank extended Control Data revolving loans through ", ", as well as letters of credit", "ahead"),
     ("A bomb ripped through an office building next to the U.S. embassy in Nairobi, Kenya ", "", "past"),
     ("Unisys stock fell a further 75 cents to $16.25 on ", "", "past"),
