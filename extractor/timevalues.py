@@ -410,6 +410,8 @@ def build_story_period(g: Groups) -> StoryPeriod:
     which = str(g.get("which") or "").lower()
     unit = STORY_UNITS[str(g.get("unit") or "year").lower()]
     back = 1 if which.startswith(("year-", "prior-year")) or g.get("last") else 0
+    if which == "latest" and unit == "Y":
+        back = 1  # "the latest fiscal year": the last one closed
     if g.get("direction") is not None:  # "last year's quarter"
         back = -g["direction"]
     return StoryPeriod(unit=unit, years_back=back, current=which == "current", year=_int(g.get("year")))

@@ -21,6 +21,8 @@ def resolved(text, published=SAT):
     ("The index had fallen eight trading days after the plunge.", "eight trading days", "P8D"),
     ("But a minute and a half later, a pilot called.", "a minute and a half", "PT1M30S"),
     ("Two and a half years later, he died.", "Two and a half years", "P2Y6M"),
+    ("The loan may be extended for an additional year.", "an additional year", "P1Y"),
+    ("Sales grew for the first time in years.", "years", "PXY"),
 ])
 def test_normalize_vague_and_signalled_durations(text, span, value):
     (m,) = resolve_text(text, SAT)
@@ -106,6 +108,7 @@ def test_normalize_clock_time_takes_the_day_named_after_it():
     ("Compared with the current fiscal year, sales fell.", dt.date(1989, 11, 2), "1989", "year"),
     ("Then, a week or so ago, the general moved the troops.", dt.date(1991, 2, 25), "1991-W08", "week"),
     ("The year 2019 was hard.", SAT, "2019", "year"),
+    ("Provigo had C$7.38 billion in sales in the latest fiscal year.", dt.date(1989, 10, 26), "1988", "year"),
     ("After a small downward revision Friday to December's figures, jobs grew.", dt.date(1998, 2, 6), "1997-12", "month"),
     ("The transaction should close by year-end.", dt.date(1989, 10, 26), "1989", "year"),
     ("The goal is 40,000 troops in the region by the end of the month.", dt.date(1990, 8, 13), "1990-08", "month"),
