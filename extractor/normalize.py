@@ -270,7 +270,10 @@ def resolve_calendar(value: CalendarDate, ref: dt.date, tense: str | None,
             year = ref.year + (value.direction or 0)
         return _season(year, value.season)
     if value.quarter:
-        return _quarter(year if year is not None else ref.year, value.quarter)
+        if year is None:  # a report looks back: a quarter not yet begun is last year's
+            begun = (value.quarter - 1) * 3 + 1 <= ref.month
+            year = ref.year - (1 if tense == PAST and not begun and value.direction is None else 0)
+        return _quarter(year, value.quarter)
     if value.half:
         return _half(year if year is not None else ref.year, value.half)
     if value.month is None:

@@ -108,6 +108,8 @@ def test_normalize_clock_time_takes_the_day_named_after_it():
     ("Compared with the current fiscal year, sales fell.", dt.date(1989, 11, 2), "1989", "year"),
     ("Then, a week or so ago, the general moved the troops.", dt.date(1991, 2, 25), "1991-W08", "week"),
     ("The year 2019 was hard.", SAT, "2019", "year"),
+    ("AT&T announced an 18 percent drop in profits for the fourth quarter.", dt.date(1998, 1, 26), "1997-Q4", "quarter"),
+    ("Profit rose in the third quarter.", dt.date(1989, 10, 26), "1989-Q3", "quarter"),
     ("Provigo had C$7.38 billion in sales in the latest fiscal year.", dt.date(1989, 10, 26), "1988", "year"),
     ("After a small downward revision Friday to December's figures, jobs grew.", dt.date(1998, 2, 6), "1997-12", "month"),
     ("The transaction should close by year-end.", dt.date(1989, 10, 26), "1989", "year"),
