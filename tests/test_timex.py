@@ -48,6 +48,10 @@ def spans(text):
     ("a loss for the quarter ended Sept. 30", [("the quarter", "DATE"), ("Sept. 30", "DATE")]),
     ("net income for the year ended Sept. 30", [("the year", "DURATION"), ("Sept. 30", "DATE")]),
     ("three flights a day after the attack", [("a day", "DURATION")]),
+    ("five hours in Nairobi later in the day before returning home", [("five hours", "DURATION")]),
+    ("the day before last Tuesday's hearing", [("the day before last Tuesday", "DATE")]),
+    ("three days later", [("three days", "DURATION")]),
+    ("by year-end", [("year-end", "DATE")]),
 ])
 def test_timex_finds_spans(text, expected):
     assert spans(text) == expected
