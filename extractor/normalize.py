@@ -27,6 +27,7 @@ from .timevalues import (CalendarDate, Century, ClockTime, DayNextTo, Decade, Du
 PAST, PRESENT, FUTURE = "past", "present", "future"
 NEAR = "near"  # a weekday in a noun phrase ("Sunday's vote"): no verb governs it, the nearest such day
 BOUND = "bound"  # "until": ends a period that runs on after the clause's verb, so it lies ahead
+LASTED = "lasted"  # a past verb of lasting: with "until" it ends a period that is over
 BOUND_NEXT = "bound_next"  # "through": a bound only right before the expression
 AHEAD = "ahead"  # "agreed to buy it in February": what a verb of intent names lies ahead, within half a year
 _INTENT_NOUNS = frozenset({"plan", "plans"})  # a cue only as a verb, which "to" after it shows
@@ -70,7 +71,7 @@ class TenseLexicon:
 
     def is_participle(self, word: str) -> bool:
         """An irregular participle from the list, or a regular one by its ending ("attacked")."""
-        if self.roles.get(word) == "participle":
+        if self.roles.get(word) in ("participle", LASTED):  # "continued" is still a participle
             return True
         return word not in self.roles and any(len(word) > len(e) + 2 and word.endswith(e)
                                               for e in self.participle_endings)
@@ -109,9 +110,13 @@ def clause_tense(before: str, after: str, lang: str = "en", reach: int = 20) -> 
         before_role = roles.get(previous)
         if role == BOUND_NEXT and i == 0:  # "loans through January", not "ripped through an office ... Friday"
             role = BOUND
-        if role == BOUND:  # the period runs on after a past verb ("postponed until Tuesday"), unless pluperfect
+        if role == BOUND:
+            # the period runs on after a past verb ("postponed until Tuesday"), unless the verb says it
+            # lasted ("fighting continued until Thursday") or the clause is pluperfect ("Until Thursday,
+            # they had not called him a suspect")
             pluperfect = "had" in back[:reach] or "had" in [w.lower() for w in _WORD.findall(after)][: reach // 2]
-            return PAST if pluperfect else AHEAD  # "Until Thursday, they had not called him a suspect"
+            verb = next((w for w in back[i + 1:reach] if w in roles or lexicon.is_participle(w)), "")
+            return PAST if pluperfect or roles.get(verb) == LASTED else AHEAD
         # after a determiner a cue word is a noun or an adjective: "the plan", "a still unspecified date"
         adverb_between = roles.get(previous) == "adverb" or previous.endswith("ly")
         in_noun_phrase = before_role == "determiner" or (

@@ -258,6 +258,8 @@ def test_normalize_impossible_date_is_no_date():
     ("Until ", ", they had not called Kopp a suspect", "past"),
     ("Immigration officials postponed until ", " any action", "ahead"),
     ("The relatives have until ", " to sign", "ahead"),
+    ("Fighting continued until ", ", when a truce took hold", "past"),
+    ("The elections, set for ", ", are in doubt", "future"),
     ("He and Palestinian leader Yasser Arafat meet separately ", " with Albright", "present"),
     ("The rebels agreed to meet on ", "", "ahead"),
     ("On ", ", the Kenyan government planned to pay the first death claims", "past"),
