@@ -43,6 +43,7 @@ class TimeMention:
     date_end: dt.date | None = None
     mod: str | None = None
     tense: str | None = None
+    match_end: int = -1  # end of the rule's match, past `end` when a signal stays outside the extent
 
     @property
     def is_datable(self) -> bool:

@@ -681,7 +681,9 @@ def to_records(article: Article) -> list[dict]:
             precision, date_text, mod = "day", None, None
         else:
             date, date_end, precision, mod = time.date, time.date_end, time.precision, time.mod
-            date_text = article.text[time.start:time.end] if event.date_source == "sentence" else None
+            # a distance dates the event with its signal: "Two weeks later", not "Two weeks"
+            end = max(time.end, time.match_end) if time.type == "DURATION" else time.end
+            date_text = article.text[time.start:end].strip() if event.date_source == "sentence" else None
         rows.append({
             "event_id": f"{article.id}:{sentence.index}",
             "article_id": article.id,

@@ -257,6 +257,7 @@ class Found:
     rule: str
     value: TimeValue
     mod: str | None
+    match_end: int = -1  # where the rule's match ends: past the extent when TimeML leaves a signal out ("later")
 
 
 def _group_value(grammar_: Grammar, pattern_name: str | None, text: str) -> Any:
@@ -291,7 +292,7 @@ def _read_match(grammar_: Grammar, match: re.Match[str], index: int | None = Non
         value = BUILDERS[rule.builder](values)
     except (ValueError, KeyError, TypeError):
         return None
-    return Found(start, end, rule.type, rule.name, value, mod)
+    return Found(start, end, rule.type, rule.name, value, mod, match.end())
 
 
 @lru_cache(maxsize=None)
@@ -362,7 +363,7 @@ def timex(article: Article) -> Article:
     """Pipeline stage: fill `article.timexes` with unresolved mentions."""
     article.timexes = [
         TimeMention(start=f.start, end=f.end, type=f.type, rule=f.rule, raw=f.value, mod=f.mod,
-                    sentence=sentence_at(article, f.start))
+                    sentence=sentence_at(article, f.start), match_end=f.match_end)
         for f in find(article.text, article.lang)
     ]
     return article

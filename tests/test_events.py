@@ -58,6 +58,15 @@ def test_events_sentence_without_date_inherits_from_its_paragraph():
     assert frame.loc[1, "date_text"] is None or frame["date_text"].isna()[1]
 
 
+def test_events_a_distance_from_a_dated_event_dates_its_row_with_its_signal():
+    frame = rows("Gunmen attacked a police post in Gao on April 4, 2019. "
+                 "Two weeks later, the army launched an offensive near Gao.", dt.date(2019, 5, 10))
+    second = frame.iloc[1]
+    assert (second["date_text"], second["date_precision"], second["date_source"]) == \
+        ("Two weeks later", "week", "sentence")
+    assert (str(second["date"]), str(second["date_end"])) == ("2019-04-15", "2019-04-21")
+
+
 def test_events_durations_never_date_a_row():
     frame = rows("After Turkey strengthened its support, his 14-month campaign failed.")
     assert not frame["date_text"].fillna("").str.contains("14-month").any()
