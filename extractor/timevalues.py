@@ -261,6 +261,16 @@ def build_deictic_rel(g: Groups) -> Offset:
     return Offset(unit="D", amount=min(g["direction"], 0), part=g["part"])
 
 
+def build_story_part(g: Groups) -> Offset:
+    """"in the morning": that part of the day the story is at."""
+    return Offset(unit="D", amount=0, anchor="narrative", part=g["part"])
+
+
+def build_someday(g: Groups) -> Reference:
+    """"will one day be": some day ahead, not a day's length."""
+    return Reference(value="FUTURE_REF")
+
+
 def build_ago(g: Groups) -> Offset:
     """"two weeks ago", "a decade ago": back from the reference by a counted unit."""
     amount = _amount(g["number"])
@@ -302,6 +312,9 @@ def build_clock(g: Groups) -> ClockTime:
     """"4 a.m.", "14:00 GMT", "4 a.m. on Saturday"."""
     hour = _int(g["hour"])
     ampm = str(g.get("ampm") or "").lower()
+    if ampm in ("morning", "afternoon", "evening", "night"):  # "4 in the morning", "10 at night"
+        small_hours = ampm == "morning" or (ampm == "night" and (hour == 12 or hour < 4))
+        ampm = "am" if small_hours else "pm"
     if ampm.startswith("p") and hour < 12:
         hour += 12
     elif ampm.startswith("a") and hour == 12:

@@ -108,6 +108,8 @@ def test_normalize_clock_time_takes_the_day_named_after_it():
     ("Compared with the current fiscal year, sales fell.", dt.date(1989, 11, 2), "1989", "year"),
     ("Then, a week or so ago, the general moved the troops.", dt.date(1991, 2, 25), "1991-W08", "week"),
     ("The year 2019 was hard.", SAT, "2019", "year"),
+    # a present-tense "it's the Nth day of" an event is the publication day
+    ("It's the second day of an offensive by the security forces.", dt.date(1998, 3, 6), "1998-03-06", "day"),
     ("AT&T announced an 18 percent drop in profits for the fourth quarter.", dt.date(1998, 1, 26),
      "1997-Q4", "quarter"),
     ("Profit rose in the third quarter.", dt.date(1989, 10, 26), "1989-Q3", "quarter"),
@@ -279,3 +281,14 @@ def test_normalize_impossible_date_is_no_date():
 ])
 def test_normalize_clause_tense(before, after, tense):
     assert clause_tense(before, after) == tense
+
+
+def test_normalize_in_the_morning_is_the_story_day():
+    text = "Shares fell on Friday. Dealers placed heavy buy orders in the morning."
+    values = [(text[m.start:m.end], m.type, m.value) for m in resolve_text(text, dt.date(1989, 10, 30))]
+    assert values == [("Friday", "DATE", "1989-10-27"), ("the morning", "TIME", "1989-10-27TMO")]
+
+
+def test_normalize_one_day_after_a_modal_is_the_future():
+    (m,) = resolve_text("Islam will one day be the second largest religion.", SAT)
+    assert (m.type, m.value) == ("DATE", "FUTURE_REF")

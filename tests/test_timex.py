@@ -52,6 +52,15 @@ def spans(text):
     ("the day before last Tuesday's hearing", [("the day before last Tuesday", "DATE")]),
     ("three days later", [("three days", "DURATION")]),
     ("by year-end", [("year-end", "DATE")]),
+    ("It's the second day of an offensive", [("the second day", "DATE")]),
+    ("today is the eighth day of the operation", [("today", "DATE"), ("the eighth day", "DATE")]),
+    ("the eighth day of the siege was quiet", []),
+    ("they will liquidate it as soon as possible", [("as soon as possible", "DATE")]),
+    ("they will sell as soon as they can", []),
+    ("Islam will one day be the second largest religion", [("one day", "DATE")]),
+    ("the deal will take one day to close", [("one day", "DURATION")]),
+    ("Dealers placed orders in the morning", [("the morning", "TIME")]),
+    ("the night of Friday, Oct. 23", [("Friday, Oct. 23", "DATE")]),
 ])
 def test_timex_finds_spans(text, expected):
     assert spans(text) == expected
@@ -77,6 +86,8 @@ def test_timex_finds_spans(text, expected):
     "Qantas flies four flights a week to Bombay.",
     "Baker said on ABC's This Week that talks failed.",
     "The quarter-to-quarter comparison was enhanced.",
+    "This is VOA Today.",
+    "He told USA Today that talks failed.",
 ])
 def test_timex_known_false_positives_yield_no_date(text):
     assert [f for f in find(text) if f.type in ("DATE", "TIME")] == []
@@ -89,6 +100,9 @@ def test_timex_known_false_positives_yield_no_date(text):
     ("The offer expired at midnight Friday.", "2021-06-18T24:00"),
     ("The offer expires at 5 p.m. EST, Nov. 6.", "2021-11-06T17:00"),
     ("He will leave at 4 a.m. EDT Thursday.", "2021-06-24T04:00"),
+    ("He will leave at 4 in the morning.", "2021-06-19T04:00"),
+    ("The talks ended at 10 at night.", "2021-06-19T22:00"),
+    ("The talks ended at 3 in the afternoon.", "2021-06-19T15:00"),
 ])
 def test_timex_clock_times_are_times_not_months(text, value):
     from datetime import date
