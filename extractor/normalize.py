@@ -48,6 +48,8 @@ class Story:
     # the grain of the last period the text named: "Q" after "the third quarter", "Y" after "the first nine
     # months" or "last year"; "a year earlier" compares with that period, so it takes its grain
     grain: str | None = None
+    # the last month the text named, with or without its year: "In March, ... The following month" counts from it
+    month: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,7 +310,7 @@ def resolve_numeric_date(value: NumericDate, ref: dt.date, tense: str | None,
     return _day(min(dates, key=lambda d: abs((d - ref).days)))
 
 
-_HOLIDAY = re.compile(r"^(?:(\d\d)-(\d\d)|(\d\d):(\d):(-?\d)|(easter))([+-]\d+)?$")
+_HOLIDAY = re.compile(r"^(?:(\d\d)-(\d\d)|(\d\d):(\d):(-?\d)|(easter))([+-]\d+)?W?$")
 
 
 def easter(year: int) -> dt.date:
@@ -347,20 +349,27 @@ def holiday_date(rule: str, year: int) -> dt.date | None:
 
 
 def resolve_holiday(value: Holiday, ref: dt.date, tense: str | None, story: Story | None = None) -> Resolved | None:
-    """A holiday in the year the text gives, else the one tense or "last"/"next" points to."""
+    """A holiday in the year the text gives, else the one tense or "last"/"next" points to.
+
+    A rule ending in W names the ISO week that holds the day ("Easter week"); a holiday week that holds
+    the reference is the one under way, whatever the tense ("protesters prayed as Easter week began").
+    """
+    period = _week if value.rule.endswith("W") else _day
     if value.year is not None:
         day = holiday_date(value.rule, value.year)
-        return _day(day) if day else None
+        return period(day) if day else None
     this_year = holiday_date(value.rule, ref.year)
     if this_year is None:
         return None
+    if period is _week and value.direction is None and _week(this_year).start <= ref <= _week(this_year).end:
+        return _week(this_year)
     back = value.direction == -1 or (value.direction is None and tense == PAST)
     ahead = value.direction == 1 or (value.direction is None and tense == FUTURE)
     if back and (this_year > ref or (this_year == ref and value.direction == -1)):
         this_year = holiday_date(value.rule, ref.year - 1)
     elif ahead and (this_year < ref or (this_year == ref and value.direction == 1)):
         this_year = holiday_date(value.rule, ref.year + 1)
-    return _day(this_year)
+    return period(this_year)
 
 
 def resolve_century(value: Century, ref: dt.date, tense: str | None, story: Story | None = None) -> Resolved | None:
@@ -463,7 +472,12 @@ def resolve_story_period(value: StoryPeriod, ref: dt.date, tense: str | None,
     if value.unit == "WE":
         ahead = tense == FUTURE
         return _weekend(ref, 0 if ahead or ref.isoweekday() >= 6 else -1)
-    if value.unit == "Q" or (told is not None and value.years_back and story.grain != "Y"):
+    if value.unit == "P" and (value.years_back or value.year is not None) and story is not None \
+            and story.grain == "Y":
+        # a comparison takes the grain of what it compares with, like "a year earlier": "the 1988 period",
+        # "the year-earlier period" after "the first nine months" are that span's year
+        return _year(value.year if value.year is not None else ref.year - value.years_back)
+    if value.unit in ("Q", "P") or (told is not None and value.years_back and story.grain != "Y"):
         if told is None:
             told = _quarter_from_index(ref.year * 4 + (ref.month - 1) // 3 - (0 if value.current else 1))
         if value.year is not None:  # "the 1988 quarter": the quarter under discussion, in that year
@@ -584,7 +598,8 @@ def _grain(mention: TimeMention, resolved: Resolved) -> str | None:
     Comparisons themselves ("a year earlier") take the grain and do not set it.
     """
     raw = mention.raw
-    if (isinstance(raw, Offset) and raw.counted) or (isinstance(raw, StoryPeriod) and raw.years_back):
+    if (isinstance(raw, Offset) and raw.counted) or (
+            isinstance(raw, StoryPeriod) and (raw.years_back or raw.unit == "P")):  # "the 1988 period" too
         return None
     if resolved.precision == "quarter":
         return "Q"
@@ -647,6 +662,9 @@ def normalize(article: Article) -> Article:
             # "the Aug. 7 blasts killed 257": the date dates a noun; the verb that noun governs places it
             mention.tense = clause_tense("", article.text[mention.end:end], article.lang) or mention.tense
         ref = story.date if _anchor(mention.raw) == "narrative" else article.published
+        if isinstance(mention.raw, Offset) and mention.raw.anchor == "narrative" and mention.raw.unit == "M" \
+                and story.month is not None:
+            ref = story.month
         if _bare_clock(mention.raw):  # "at 10:35 a.m. (0735 GMT) Friday"
             ref = _day_of_sentence(article, mention, by_sentence[mention.sentence]) or story.date
         if isinstance(mention.raw, Offset) and mention.raw.anchor == "narrative" and mention.raw.unit == "Y" \
@@ -666,11 +684,19 @@ def normalize(article: Article) -> Article:
         if distance:
             mention.value = _duration_value(abs(mention.raw.amount), mention.raw.unit)
         if _moves_narrative(mention):
-            story.date = mention.date
+            story.date = story.month = mention.date
+        elif isinstance(mention.raw, CalendarDate) and resolved.precision == "month":
+            story.month = mention.date
         if isinstance(mention.raw, CalendarDate) and mention.raw.year is not None and mention.date is not None:
             story.year = mention.date.year
-        if (resolved.precision == "quarter" and isinstance(mention.raw, CalendarDate) and story.quarter is None
-                and (article.published - resolved.end).days < 400):
+        # a later quarter named by its ordinal that is more recent than the story's and already over opens a
+        # new report ("Separately, America West reported third-quarter profit" after Delta's fiscal first
+        # quarter): comparisons look back and outlooks name quarters not yet over
+        newer_report = (resolved.precision == "quarter" and story.quarter is not None
+                        and mention.rule != "quarter_ended" and story.quarter.start < resolved.start
+                        and resolved.end < article.published)
+        if (resolved.precision == "quarter" and isinstance(mention.raw, CalendarDate)
+                and (story.quarter is None or newer_report) and (article.published - resolved.end).days < 400):
             # the report's own quarter: the first recent one the text names (later ones are comparisons),
             # and never one derived from the story
             story.quarter = resolved

@@ -114,7 +114,7 @@ class StoryPeriod:
     reference date (the latest completed quarter, the current year).
     """
 
-    unit: str  # Q, Y, WE
+    unit: str  # Q, Y, WE, or P ("the period"): the story's grain, a quarter unless it last named a year or more
     years_back: int = 0
     current: bool = False  # "the current quarter": the reference's own quarter
     year: int | None = None  # "the 1988 quarter": the story's quarter in that year
@@ -415,7 +415,7 @@ def build_spoken_year(g: Groups) -> CalendarDate:
     return CalendarDate(year=1900 + lo, month=month)
 
 
-STORY_UNITS = {"quarter": "Q", "period": "Q", "year": "Y", "weekend": "WE"}
+STORY_UNITS = {"quarter": "Q", "period": "P", "year": "Y", "weekend": "WE"}
 
 
 def build_story_period(g: Groups) -> StoryPeriod:

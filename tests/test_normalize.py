@@ -243,6 +243,49 @@ def test_normalize_a_year_earlier_follows_the_quarter_the_story_named():
     assert values == ["1989-Q3", "1988-Q3", "1988-Q3"]
 
 
+@pytest.mark.parametrize("text,values", [
+    # a later completed quarter is a new report's quarter; an unfinished one is an outlook, an earlier one a comparison
+    ("Delta's profit soared in the fiscal first quarter. Separately, America West reported third-quarter profit "
+     "of $5.8 million, up from $4 million a year earlier.", ["1989-Q1", "1989-Q3", "1988-Q3"]),
+    ("Profit rose in the third quarter. It expects a loss in the fourth quarter. Net was $4 million a year earlier.",
+     ["1989-Q3", "1989-Q4", "1988-Q3"]),
+    ("Profit rose in the fiscal first quarter. Sales rose in the quarter ended Sept. 30 from a year earlier.",
+     ["1989-Q1", "1989-Q3", "1989-09-30", "1988-Q1"]),
+])
+def test_normalize_a_later_completed_quarter_is_a_new_report(text, values):
+    assert [m.value for m in resolve_text(text, dt.date(1989, 10, 26))] == values
+
+
+@pytest.mark.parametrize("text,values", [
+    # a comparison period takes the grain of the span it compares with, as "a year earlier" does
+    ("In the first nine months, net was $306 million, compared with a loss in the 1988 period. "
+     "The year-ago results included a charge.", ["P9M", "1988", "1988"]),
+    ("For the nine months, net was $81 million. In the year-earlier period, net was $77 million.", ["P9M", "1988"]),
+    ("Net rose in the third quarter. In the 1988 period, it earned less.", ["1989-Q3", "1988-Q3"]),
+    # "the latest period" is the period reported, not a comparison: the story's quarter
+    ("Net for the six months ended Oct. 1 slipped. There were no gains in the latest period.",
+     ["P6M", "1989-10-01", "1989-Q3"]),
+])
+def test_normalize_a_story_period_compares_at_the_story_grain(text, values):
+    assert [m.value for m in resolve_text(text, dt.date(1989, 10, 27))] == values
+
+
+def test_normalize_the_following_month_counts_from_the_last_month_named():
+    text = "In March, the company received an offer. The following month, the company put itself up for sale."
+    assert [m.value for m in resolve_text(text, dt.date(1989, 10, 27))] == ["1989-03", "1989-04"]
+
+
+@pytest.mark.parametrize("text,published,value", [
+    # a holiday week is the ISO week that holds the day; the one under way whatever the tense
+    ("Protesters prayed as Easter week began.", dt.date(2000, 4, 17), "2000-W16"),
+    ("Sales slumped in Christmas week.", dt.date(1998, 1, 10), "1997-W52"),
+    ("He will visit during Christmas week.", dt.date(1998, 11, 10), "1998-W52"),
+    ("Stores were busy in Thanksgiving week 1998.", dt.date(1999, 2, 10), "1998-W48"),
+])
+def test_normalize_holiday_week(text, published, value):
+    assert [(m.value, m.precision) for m in resolve_text(text, published)] == [(value, "week")]
+
+
 def test_normalize_impossible_date_is_no_date():
     assert [m.value for m in resolve_text("It happened on 30 February 2021.", SAT)] == [None]
 
