@@ -34,6 +34,7 @@ _INTENT_NOUNS = frozenset({"plan", "plans"})  # a cue only as a verb, which "to"
 _PLAN_OVERTAKEN = frozenset({"previously", "originally", "initially"})
 _MODIFIES_NOUN = re.compile(r"\bthe $", re.IGNORECASE)
 _NOUN_NEXT = re.compile(r" [a-z]+\b(?! of\b)")
+_WORD_NEXT = re.compile(r" ([a-z]+)\b(?!')")  # the word right after the expression, with no punctuation between
 _WORD = re.compile(r"[^\W_]+(?:'[^\W\d_]+)?|'ll")  # numbers are tokens too: "to 452.76 on" is no infinitive
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
 
@@ -95,13 +96,18 @@ def tense_lexicon(lang: str) -> TenseLexicon:
 def clause_tense(before: str, after: str, lang: str = "en", reach: int = 20) -> str | None:
     """The tense that governs a time expression, read from the words around it.
 
-    Scans back from the expression to the nearest tense cue, then forward when
+    A past verb right after the expression is its clause's verb ("the court
+    Thursday refused", "a service planned for Saturday was canceled"). Otherwise
+    scans back from the expression to the nearest tense cue, then forward when
     nothing stands before it. A participle after "be" leaves the tense to the
     auxiliary ("is scheduled to be held"), after a determiner it is an adjective
     ("the divided countries"), after "has"/"have" it is a perfect (past).
     """
     lexicon = tense_lexicon(lang)
     roles = lexicon.roles
+    next_word = _WORD_NEXT.match(after)
+    if next_word and roles.get(next_word[1]) == PAST:
+        return PAST
     written = _WORD.findall(before)[::-1][:reach + 2]  # two more words to see what precedes the last cue
     back = [w.lower() for w in written]
     for i, word in enumerate(back[:reach]):

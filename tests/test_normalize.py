@@ -87,6 +87,10 @@ def test_normalize_clock_time_takes_the_day_named_after_it():
     ("The summit will open on Monday.", dt.date(2021, 6, 16), "2021-06-21", "day"),
     ("They met last Saturday.", SAT, "2021-06-12", "day"),
     ("They meet next Saturday.", SAT, "2021-06-26", "day"),
+    ("The agency had ruled that the boy must be returned, and set Friday as the deadline.", dt.date(2000, 1, 15),
+     "2000-01-14", "day"),
+    ("A memorial service planned for Saturday was canceled.", dt.date(1999, 10, 24), "1999-10-23", "day"),
+    ("A memorial service is planned for Saturday.", dt.date(1999, 10, 24), "1999-10-30", "day"),
     # months and days without a year
     ("The ceasefire agreement was signed in October.", SAT, "2020-10", "month"),
     ("The conference is scheduled to be held in Germany on June 23.", SAT, "2021-06-23", "day"),
@@ -310,7 +314,15 @@ def test_normalize_impossible_date_is_no_date():
     ("He and Palestinian leader Yasser Arafat meet separately ", " with Albright", "present"),
     ("The rebels agreed to meet on ", "", "ahead"),
     ("On ", ", the Kenyan government planned to pay the first death claims", "past"),
-    ("On ", ", when Albright set aside vacation plans for the trip", None),  # "plans" is a noun here
+    ("On ", ", when Albright set aside vacation plans for the trip", "past"),  # "plans" is a noun, "set" the verb
+    # verbs whose past is their base form are past verbs like "hit", not a later modal's
+    ("The service had ruled that he must be returned to his father, and set ", " as the deadline", "past"),
+    ("Rebels cut the road on ", "", "past"),
+    ("Rebels will cut the road on ", "", "future"),
+    ("Rebels plan to cut the road on ", "", "future"),
+    # a past verb right after the expression is the clause's verb, whatever stands before it
+    ("A memorial service planned at the university for ", " was canceled after threats", "past"),
+    ("The talks planned for ", " will go ahead", "future"),
     ("On ", ", the League plans to hold a news conference", "future"),
     ("On ", ", the talks are planned to resume", "present"),
     ("The bank extended Control Data revolving loans through ", ", as well as letters of credit", "ahead"),
