@@ -369,6 +369,11 @@ def build_set_month(g: Groups) -> Frequency:
     return Frequency(value=f"XXXX-{int(g['month']):02d}")
 
 
+def build_set_season(g: Groups) -> Frequency:
+    """"summers", "the past three summers" -> XXXX-SU: a season counted in the plural recurs; it is no length."""
+    return Frequency(value=f"XXXX-{g['season']}")
+
+
 def build_set_frequency(g: Groups) -> Frequency:
     """"weekly" -> P1W."""
     return Frequency(value=g["frequency"])

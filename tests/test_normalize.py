@@ -274,6 +274,27 @@ def test_normalize_a_story_period_compares_at_the_story_grain(text, values):
     assert [m.value for m in resolve_text(text, dt.date(1989, 10, 27))] == values
 
 
+@pytest.mark.parametrize("text,expected", [
+    # weekdays coordinated under one plural part of day share it: each is a recurring night, as "Tuesday nights" is
+    ("two new flights would leave on Monday and Tuesday nights", [("Monday", "SET", "XXXX-WXX-1TNI"),
+                                                                  ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]),
+    ("flights on Friday or Saturday evenings", [("Friday", "SET", "XXXX-WXX-5TEV"),
+                                                ("Saturday evenings", "SET", "XXXX-WXX-6TEV")]),
+    ("statements made Friday and Thursday", [("Friday", "DATE", "1998-02-06"), ("Thursday", "DATE", "1998-02-05")]),
+    # a season counted in the plural recurs (it is no unit of length): a set of that season
+    ("violence for the past three summers", [("the past three summers", "SET", "XXXX-SU")]),
+    ("they spent winters in Florida", [("winters", "SET", "XXXX-WI")]),
+    # a modified decade written without "the" is still the decade, not its first year
+    ("the late 1980s and early 1990s", [("the late 1980s", "DATE", "198"), ("early 1990s", "DATE", "199")]),
+    # "then" moves a present reference off the present: the price at that time
+    ("at 50% of the then current market price", [("then current", "DATE", "PAST_REF")]),
+    ("the then-current chairman", [("then-current", "DATE", "PAST_REF")]),
+])
+def test_normalize_set_and_reference_readings(text, expected):
+    found = resolve_text(text, dt.date(1998, 2, 6))
+    assert [(text[m.start:m.end], m.type, m.value) for m in found] == expected
+
+
 def test_normalize_the_following_month_counts_from_the_last_month_named():
     text = "In March, the company received an offer. The following month, the company put itself up for sale."
     assert [m.value for m in resolve_text(text, dt.date(1989, 10, 27))] == ["1989-03", "1989-04"]
