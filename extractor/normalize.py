@@ -244,7 +244,9 @@ def _pick_year(ref: dt.date, month: int, day: int | None, tense: str | None, dir
     the uncued month is past more often than the nearest). Future: the earliest
     on or after the reference. A verb of intent: ahead, unless that is more than
     half a year away. Present tense: the nearest such date. "last"/"next"
-    exclude the reference's own month; "this": the reference year.
+    exclude the reference's own month, and "last" the month just gone in the
+    same year ("last February" said in March is a year back); "this": the
+    reference year.
     """
     if weekday is not None and day is not None:
         return _year_of_weekday(ref, month, day, weekday)
@@ -256,6 +258,8 @@ def _pick_year(ref: dt.date, month: int, day: int | None, tense: str | None, dir
             soon = ref.year if (month, day or 1) > (ref.month, ref.day) else ref.year + 1
             if (dt.date(soon, month, min(day or 1, 28)) - ref).days <= _SOON:
                 return soon
+        if strictly and day is None and month == ref.month - 1:
+            return ref.year - 1  # "last February" said in March: the month just gone would be "last month"
         return ref.year if (there < here or (there == here and not strictly)) else ref.year - 1
     if direction is None and tense in (NEAR, AHEAD, PRESENT, None):
         def distance(year: int) -> int:

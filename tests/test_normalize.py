@@ -112,6 +112,10 @@ def test_normalize_clock_time_takes_the_day_named_after_it():
     ("Compared with the current fiscal year, sales fell.", dt.date(1989, 11, 2), "1989", "year"),
     ("Then, a week or so ago, the general moved the troops.", dt.date(1991, 2, 25), "1991-W08", "week"),
     ("The year 2019 was hard.", SAT, "2019", "year"),
+    # "last <month>" is never the month just gone in the same year: that one is "last month"
+    ("Two helicopters crashed last February.", dt.date(1998, 3, 1), "1997-02", "month"),
+    ("They met last December.", dt.date(2021, 1, 10), "2020-12", "month"),
+    ("They met last May.", dt.date(1989, 10, 26), "1989-05", "month"),
     # a present-tense "it's the Nth day of" an event is the publication day
     ("It's the second day of an offensive by the security forces.", dt.date(1998, 3, 6), "1998-03-06", "day"),
     ("AT&T announced an 18 percent drop in profits for the fourth quarter.", dt.date(1998, 1, 26),
