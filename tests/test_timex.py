@@ -52,6 +52,10 @@ def spans(text):
     ("the day before last Tuesday's hearing", [("the day before last Tuesday", "DATE")]),
     ("three days later", [("three days", "DURATION")]),
     ("by year-end", [("year-end", "DATE")]),
+    # an amount per period is a rate, not a time: "$1.76 a year", "8.5% annually"
+    ("sales are expected to rise 8.5% annually", []),
+    ("a plant that would produce about 10,000 units annually", []),
+    ("similar to those held here annually", [("annually", "SET")]),
     ("It's the second day of an offensive", [("the second day", "DATE")]),
     ("today is the eighth day of the operation", [("today", "DATE"), ("the eighth day", "DATE")]),
     ("the eighth day of the siege was quiet", []),
