@@ -702,9 +702,9 @@ def normalize(article: Article) -> Article:
         # a later quarter named by its ordinal that is more recent than the story's and already over opens a
         # new report ("Separately, America West reported third-quarter profit" after Delta's fiscal first
         # quarter): comparisons look back and outlooks name quarters not yet over
-        newer_report = (resolved.precision == "quarter" and story.quarter is not None
-                        and mention.rule != "quarter_ended" and story.quarter.start < resolved.start
-                        and resolved.end < article.published)
+        newer_report = (isinstance(mention.raw, CalendarDate) and not mention.raw.by_end
+                        and resolved.precision == "quarter" and story.quarter is not None
+                        and story.quarter.start < resolved.start and resolved.end < article.published)
         if (resolved.precision == "quarter" and isinstance(mention.raw, CalendarDate)
                 and (story.quarter is None or newer_report) and (article.published - resolved.end).days < 400):
             # the report's own quarter: the first recent one the text names (later ones are comparisons),

@@ -31,6 +31,7 @@ class CalendarDate:
     direction: int | None = None  # "last April": the one before the reference
     weekday: int | None = None  # "Saturday, April 25": tells the year
     week_of: bool = False  # "the week of March 6": the week that holds the day
+    by_end: bool = False  # "the quarter ended Sept. 30": a quarter told by its last day, not by its ordinal
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +223,7 @@ def build_quarter_ended(g: Groups) -> CalendarDate:
     middle = month - (1 if day >= 15 else 2)
     wrapped = middle < 1
     quarter = ((middle + 12 if wrapped else middle) - 1) // 3 + 1
-    return CalendarDate(quarter=quarter, year_offset=-1 if wrapped else None)
+    return CalendarDate(quarter=quarter, year_offset=-1 if wrapped else None, by_end=True)
 
 
 def build_quarter_year_ago(g: Groups) -> CalendarDate:
