@@ -56,6 +56,7 @@ def spans(text):
     ("sales are expected to rise 8.5% annually", []),
     ("a plant that would produce about 10,000 units annually", []),
     ("similar to those held here annually", [("annually", "SET")]),
+    ("take the pill three times daily", [("daily", "SET")]),
     ("It's the second day of an offensive", [("the second day", "DATE")]),
     ("today is the eighth day of the operation", [("today", "DATE"), ("the eighth day", "DATE")]),
     ("the eighth day of the siege was quiet", []),
