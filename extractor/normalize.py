@@ -632,7 +632,6 @@ def _day_of_sentence(article: Article, clock: TimeMention, neighbours: list[Time
     """
     if clock.sentence < 0:
         return None
-    sentence = article.sentences[clock.sentence]
     others = sorted((m for m in neighbours if m is not clock
                      and isinstance(m.raw, (WeekdayRef, CalendarDate, Offset)) and not _bare_clock(m.raw)),
                     key=lambda m: abs(m.start - clock.start))
@@ -640,14 +639,27 @@ def _day_of_sentence(article: Article, clock: TimeMention, neighbours: list[Time
         if other.value is None and _anchor(other.raw) != "ref":
             continue  # not resolved yet, and told from the story's day: leave it
         if other.value is None:
-            tense = clause_tense(article.text[sentence.start:other.start], article.text[other.end:sentence.end],
-                                 article.lang)
-            resolved = resolve(other.raw, article.published, tense)
+            resolved = resolve(other.raw, article.published, other.tense)
         else:
             resolved = Resolved(other.value or "", other.precision or "", other.date, other.date_end)
         if resolved is not None and resolved.precision == "day" and resolved.start is not None:
             return resolved.start
     return None
+
+
+def _mention_tense(article: Article, mention: TimeMention) -> str | None:
+    """The tense that places a mention: its clause's, or a noun's verb when the mention dates a noun."""
+    sentence = article.sentences[mention.sentence] if mention.sentence >= 0 else None
+    start = sentence.start if sentence else max(0, mention.start - 200)
+    end = sentence.end if sentence else mention.end + 200
+    if isinstance(mention.raw, WeekdayRef) and article.text.startswith(("'s", "’s"), mention.end):
+        return NEAR  # "Sunday's vote" modifies a noun: the clause's verb does not place it
+    tense = clause_tense(article.text[start:mention.start], article.text[mention.end:end], article.lang)
+    if _MODIFIES_NOUN.search(article.text, max(start, mention.start - 4), mention.start) \
+            and _NOUN_NEXT.match(article.text, mention.end):
+        # "the Aug. 7 blasts killed 257": the date dates a noun; the verb that noun governs places it
+        return clause_tense("", article.text[mention.end:end], article.lang) or tense
+    return tense
 
 
 def normalize(article: Article) -> Article:
@@ -660,17 +672,8 @@ def normalize(article: Article) -> Article:
     by_sentence: dict[int, list[TimeMention]] = defaultdict(list)
     for mention in article.timexes:
         by_sentence[mention.sentence].append(mention)
+        mention.tense = _mention_tense(article, mention)  # from the text alone, so a clock time can read it
     for mention in article.timexes:
-        sentence = article.sentences[mention.sentence] if mention.sentence >= 0 else None
-        start = sentence.start if sentence else max(0, mention.start - 200)
-        end = sentence.end if sentence else mention.end + 200
-        mention.tense = clause_tense(article.text[start:mention.start], article.text[mention.end:end], article.lang)
-        if isinstance(mention.raw, WeekdayRef) and article.text.startswith(("'s", "’s"), mention.end):
-            mention.tense = NEAR  # "Sunday's vote" modifies a noun: the clause's verb does not place it
-        elif _MODIFIES_NOUN.search(article.text, max(start, mention.start - 4), mention.start) \
-                and _NOUN_NEXT.match(article.text, mention.end):
-            # "the Aug. 7 blasts killed 257": the date dates a noun; the verb that noun governs places it
-            mention.tense = clause_tense("", article.text[mention.end:end], article.lang) or mention.tense
         ref = story.date if _anchor(mention.raw) == "narrative" else article.published
         if isinstance(mention.raw, Offset) and mention.raw.anchor == "narrative" and mention.raw.unit == "M" \
                 and story.month is not None:
@@ -683,16 +686,14 @@ def normalize(article: Article) -> Article:
         resolved = resolve(mention.raw, ref, mention.tense, story)
         # "three days later": TimeML tags the distance (P3D) and leaves "later" a signal; the event
         # still gets the day it lands on, when the unit can be counted on the calendar
-        distance = mention.type == "DURATION" and isinstance(mention.raw, Offset)
+        distance = _duration_value(abs(mention.raw.amount), mention.raw.unit) \
+            if mention.type == "DURATION" and isinstance(mention.raw, Offset) else None
         if resolved is None:
-            if distance:
-                mention.value = _duration_value(abs(mention.raw.amount), mention.raw.unit)
+            mention.value = distance
             continue
-        mention.value = resolved.value
+        mention.value = distance or resolved.value
         mention.precision = resolved.precision
         mention.date, mention.date_end = narrow(resolved, mention.mod)
-        if distance:
-            mention.value = _duration_value(abs(mention.raw.amount), mention.raw.unit)
         if _moves_narrative(mention):
             story.date = story.month = mention.date
         elif isinstance(mention.raw, CalendarDate) and resolved.precision == "month":
@@ -702,14 +703,14 @@ def normalize(article: Article) -> Article:
         # a later quarter named by its ordinal that is more recent than the story's and already over opens a
         # new report ("Separately, America West reported third-quarter profit" after Delta's fiscal first
         # quarter): comparisons look back and outlooks name quarters not yet over
-        newer_report = (isinstance(mention.raw, CalendarDate) and not mention.raw.by_end
-                        and resolved.precision == "quarter" and story.quarter is not None
-                        and story.quarter.start < resolved.start and resolved.end < article.published)
         if (resolved.precision == "quarter" and isinstance(mention.raw, CalendarDate)
-                and (story.quarter is None or newer_report) and (article.published - resolved.end).days < 400):
+                and (article.published - resolved.end).days < 400):
             # the report's own quarter: the first recent one the text names (later ones are comparisons),
             # and never one derived from the story
-            story.quarter = resolved
+            newer_report = (story.quarter is not None and not mention.raw.by_end
+                            and story.quarter.start < resolved.start and resolved.end < article.published)
+            if story.quarter is None or newer_report:
+                story.quarter = resolved
         grain = _grain(mention, resolved)
         if grain is not None:
             story.grain = grain
