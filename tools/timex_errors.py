@@ -91,8 +91,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=3)
     args = parser.parse_args(argv)
     scorer = _scorer()
-    gold_docs = scorer.load_jsonl(args.gold, gold=True)
-    pred_docs = scorer.load_jsonl(args.pred, gold=False)
+    try:
+        gold_docs = scorer.load_jsonl(args.gold, gold=True)
+        pred_docs = scorer.load_jsonl(args.pred, gold=False)
+    except scorer.InputError as exc:  # the scorer's own message names the file and line
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     kinds: collections.Counter[str] = collections.Counter()
     examples: dict[str, list[str]] = collections.defaultdict(list)
     correct = predicted = 0
