@@ -96,6 +96,7 @@ def test_normalize_clock_time_takes_the_day_named_after_it():
     ("The conference is scheduled to be held in Germany on June 23.", SAT, "2021-06-23", "day"),
     ("Its mission is to guide them through the December 24 elections.", SAT, "2021-12-24", "day"),
     ("The offensive was launched in April last year.", SAT, "2020-04", "month"),
+    ("The move was approved in early October last year.", SAT, "2020-10", "month"),
     ("They clashed in March.", dt.date(2021, 1, 5), "2020-03", "month"),
     ("Elections will be held in March.", dt.date(2021, 11, 5), "2022-03", "month"),
     ("The index stayed within 70 points of its record high set on Aug. 6.", dt.date(1998, 2, 6), "1997-08-06", "day"),

@@ -66,6 +66,26 @@ def spans(text):
     ("the deal will take one day to close", [("one day", "DURATION")]),
     ("Dealers placed orders in the morning", [("the morning", "TIME")]),
     ("the night of Friday, Oct. 23", [("Friday, Oct. 23", "DATE")]),
+    # "today's"/"of tomorrow" used generically ("the present era", "the future") is no time expression in
+    # TempEval gold; a day-bound "today's editions", "tomorrow's vote" is
+    ("The case of Elian is for today's youth what the blockade was", []),
+    ("only to mothers in today's world", []),
+    ("the chips of choice in many of today's personal computers", []),
+    ("If I were choosing the people of tomorrow, I would", []),
+    ("The offer, advertised in today's editions of the Journal", [("today", "DATE")]),
+    ("tomorrow's vote has international implications", [("tomorrow", "DATE")]),
+    ("closing by the end of today", [("today", "DATE")]),
+    # a fronted present-reference adverb set off by a comma frames the sentence and is not tagged;
+    # unfronted or without the comma it is
+    ("Now, he says, it looks like the West wants war.", []),
+    ("Currently, Avon has 3.3 million shares outstanding.", []),
+    ("Now the ninth circuit court of appeals has ruled.", [("Now", "DATE")]),
+    ("Montedison currently owns about 72% of the shares.", [("currently", "DATE")]),
+    ("Recently, analysts have said Sun is vulnerable.", [("Recently", "DATE")]),
+    # a weekday in apposition to its date is one expression, with the day as an ordinal word too
+    ("Women's Day is this coming Sunday, March eighth.", [("coming Sunday, March eighth", "DATE")]),
+    # a modifier stays inside a month named relative to the year, as it does for a bare month
+    ("approved the move in early October this year.", [("early October this year", "DATE")]),
 ])
 def test_timex_finds_spans(text, expected):
     assert spans(text) == expected
