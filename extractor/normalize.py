@@ -30,6 +30,10 @@ BOUND = "bound"  # "until": ends a period that runs on after the clause's verb, 
 LASTED = "lasted"  # a past verb of lasting: with "until" it ends a period that is over
 BOUND_NEXT = "bound_next"  # "through": a bound only right before the expression
 AHEAD = "ahead"  # "agreed to buy it in February": what a verb of intent names lies ahead, within half a year
+# "the quarter ended Oct. 31": a finite past verb right before a date places its event on that date, which is
+# therefore over; unlike a date a past clause merely mentions ("said it would extend its bid to Nov. 6"), it is
+# not taken for one coming soon
+DONE = "done"
 _INTENT_NOUNS = frozenset({"plan", "plans"})  # a cue only as a verb, which "to" after it shows
 _PLAN_OVERTAKEN = frozenset({"previously", "originally", "initially"})
 _MODIFIES_NOUN = re.compile(r"\bthe $", re.IGNORECASE)
@@ -239,8 +243,9 @@ def _pick_year(ref: dt.date, month: int, day: int | None, tense: str | None, dir
 
     Past tense or no cue: the latest such date on or before the reference,
     except a date of the next 45 days, which a report mentions as what is coming
-    ("said it would extend its bid to Nov. 6"): a date eleven months back is
-    written with its year, and news mostly looks back (measured on TempEval-3:
+    ("said it would extend its bid to Nov. 6"), unless a past verb right before
+    the date says its event is over (DONE: "the quarter ended Oct. 31"): a date
+    eleven months back is written with its year, and news mostly looks back (measured on TempEval-3:
     the uncued month is past more often than the nearest). Future: the earliest
     on or after the reference. A verb of intent: ahead, unless that is more than
     half a year away. Present tense: the nearest such date. "last"/"next"
@@ -252,9 +257,9 @@ def _pick_year(ref: dt.date, month: int, day: int | None, tense: str | None, dir
         return _year_of_weekday(ref, month, day, weekday)
     here = (ref.month, ref.day if day is not None else 0)
     there = (month, day or 0)
-    if direction == -1 or (direction is None and tense in (PAST, None)):
+    if direction == -1 or (direction is None and tense in (PAST, DONE, None)):
         strictly = direction == -1
-        if direction is None:
+        if direction is None and tense != DONE:
             soon = ref.year if (month, day or 1) > (ref.month, ref.day) else ref.year + 1
             if (dt.date(soon, month, min(day or 1, 28)) - ref).days <= _SOON:
                 return soon
@@ -647,6 +652,22 @@ def _day_of_sentence(article: Article, clock: TimeMention, neighbours: list[Time
     return None
 
 
+def _past_verb_before(before: str, lang: str) -> bool:
+    """A regular past form right before the expression: "the quarter ended Oct. 31", "was rescued Nov. 25".
+
+    Only a regular form that the tense lexicon lists in no role: "set Nov. 10 as the deadline" and
+    "scheduled" name a date ahead. Not after "has"/"have" (the verb may set a coming date: "has set
+    Nov. 10"), "be", a determiner, "to" or a present or future cue.
+    """
+    lexicon = tense_lexicon(lang)
+    words = [w.lower() for w in _WORD.findall(before)[-2:]]
+    if not words or not before.rstrip().endswith(words[-1]) or words[-1] in lexicon.roles \
+            or not lexicon.is_participle(words[-1]):
+        return False
+    return len(words) < 2 or lexicon.roles.get(words[0]) not in ("have", "be", "determiner", "infinitive",
+                                                                  FUTURE, PRESENT)
+
+
 def _mention_tense(article: Article, mention: TimeMention) -> str | None:
     """The tense that places a mention: its clause's, or a noun's verb when the mention dates a noun."""
     sentence = article.sentences[mention.sentence] if mention.sentence >= 0 else None
@@ -655,6 +676,10 @@ def _mention_tense(article: Article, mention: TimeMention) -> str | None:
     if isinstance(mention.raw, WeekdayRef) and article.text.startswith(("'s", "’s"), mention.end):
         return NEAR  # "Sunday's vote" modifies a noun: the clause's verb does not place it
     tense = clause_tense(article.text[start:mention.start], article.text[mention.end:end], article.lang)
+    if tense == PAST and isinstance(mention.raw, CalendarDate) and mention.raw.month is not None \
+            and mention.raw.year is None and _past_verb_before(
+            article.text[start:mention.start], article.lang):
+        return DONE
     if _MODIFIES_NOUN.search(article.text, max(start, mention.start - 4), mention.start) \
             and _NOUN_NEXT.match(article.text, mention.end):
         # "the Aug. 7 blasts killed 257": the date dates a noun; the verb that noun governs places it

@@ -145,6 +145,12 @@ def test_normalize_clock_time_takes_the_day_named_after_it():
     ("The company said it would extend its bid to Nov. 6.", dt.date(1989, 10, 30), "1989-11-06", "day"),
     ("Rebels attacked the town on June 2.", SAT, "2021-06-02", "day"),
     ("Rebels attacked the town on October 2.", SAT, "2020-10-02", "day"),
+    # ... but a past verb right before the date says its event is over; "set" and "has set" name a coming date
+    ("In the second quarter ended Oct. 31, it had a loss.", dt.date(1989, 10, 27), "1988-10-31", "day"),
+    ("The boy, who was rescued Nov. 25, stayed.", dt.date(1999, 11, 1), "1998-11-25", "day"),
+    ("Dunkin' has set Nov. 10 as the deadline.", dt.date(1989, 11, 2), "1989-11-10", "day"),
+    ("The board set Nov. 10 as the deadline.", dt.date(1989, 11, 2), "1989-11-10", "day"),
+    ("The offer was extended to Nov. 16.", dt.date(1989, 10, 30), "1989-11-16", "day"),
     # a date that dates a noun takes the tense of the verb that noun governs
     ("She would bring aid to the countries where the Aug. 7 blasts killed 257 people.", dt.date(1998, 8, 18),
      "1998-08-07", "day"),
