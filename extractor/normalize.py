@@ -520,9 +520,15 @@ def _letter(unit: str) -> str:
 
 
 def _duration_value(amount: float | None, unit: str) -> str:
-    """TIMEX3 duration: decades and fortnights in years and weeks, as TimeBank writes them."""
-    if unit in ("DE", "FN"):
-        unit, factor = {"DE": ("Y", 10), "FN": ("W", 2)}[unit]
+    """TIMEX3 duration: decades, centuries and fortnights in years and weeks, as TimeBank writes them.
+
+    A century of no counted length keeps TimeML's century letter ("for centuries" is PXC), as
+    TimeBank writes it: "PXY" would say some years, not some centuries.
+    """
+    if unit == "CE" and amount is None:
+        return "PXC"
+    if unit in ("DE", "CE", "FN"):
+        unit, factor = {"DE": ("Y", 10), "CE": ("Y", 100), "FN": ("W", 2)}[unit]
         amount = None if amount is None else amount * factor
     letter = _letter(unit)
     if amount is None:

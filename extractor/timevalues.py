@@ -351,7 +351,8 @@ def build_duration_vague(g: Groups) -> Duration:
 
 
 def _plural_unit(word: str) -> str:
-    return {"years": "Y", "months": "M", "weeks": "W", "decades": "DE", "days": "D", "hours": "H"}[word.lower()]
+    return {"years": "Y", "months": "M", "weeks": "W", "decades": "DE", "centuries": "CE",
+            "days": "D", "hours": "H"}[word.lower()]
 
 
 def build_set_every(g: Groups) -> Frequency:

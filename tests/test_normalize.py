@@ -213,6 +213,9 @@ def test_normalize_relative_cases(text, published, value, precision):
     ("it lasted a minute and a half", ("PT1M30S", None)),
     ("one and a half days", ("P1DT12H", None)),
     ("two decades of war", ("P20Y", None)),
+    # a counted century in years, as decades are; uncounted ones keep the century letter
+    ("two centuries of rule", ("P200Y", None)),
+    ("it dominated the skyline for centuries", ("PXC", None)),
     ("a month after Qantas suspended flights", ("P1M", None)),
     ("90 days after their issue date", ("P90D", None)),
     ("weekly", ("P1W", None)),

@@ -23,6 +23,8 @@ def spans(text):
     ("his 14-month campaign failed", [("14-month", "DURATION")]),
     ("a 24-hour truce", [("24-hour", "DURATION")]),
     ("closed for several years", [("several years", "DURATION")]),
+    # a bare plural unit after "for" is a vague duration, centuries as much as years
+    ("Ukraine was ruled from Moscow for centuries.", [("centuries", "DURATION")]),
     ("Saturday night raids", [("Saturday night", "TIME")]),
     ("at 4 a.m. on Friday", [("4 a.m. on Friday", "TIME")]),
     ("weekly meetings and every Saturday", [("weekly", "SET"), ("every Saturday", "SET")]),
