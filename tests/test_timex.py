@@ -52,6 +52,10 @@ def spans(text):
     ("three flights a day after the attack", [("a day", "DURATION")]),
     ("five hours in Nairobi later in the day before returning home", [("five hours", "DURATION")]),
     ("the day before last Tuesday's hearing", [("the day before last Tuesday", "DATE")]),
+    # "the day before" stands for a day of the story only where its phrase ends; before a clause it is
+    # measured from that clause's event, which the text does not date
+    ("He left a week later and came back the day before.", [("a week", "DURATION"), ("the day before", "DATE")]),
+    ("He was last seen Nov. 3, the day before authorities issued a warrant.", [("Nov. 3", "DATE")]),
     ("three days later", [("three days", "DURATION")]),
     ("by year-end", [("year-end", "DATE")]),
     # an amount per period is a rate, not a time: "$1.76 a year", "8.5% annually"
