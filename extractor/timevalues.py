@@ -346,13 +346,7 @@ def build_duration(g: Groups) -> Duration:
 
 def build_duration_vague(g: Groups) -> Duration:
     """"several years", "for months": PXY."""
-    unit = g["unit"]
-    return Duration(unit=unit if len(unit) <= 3 and unit.isupper() else _plural_unit(unit), amount=None)
-
-
-def _plural_unit(word: str) -> str:
-    return {"years": "Y", "months": "M", "weeks": "W", "decades": "DE", "centuries": "CE",
-            "days": "D", "hours": "H"}[word.lower()]
+    return Duration(unit=g["unit"], amount=None)
 
 
 def build_set_every(g: Groups) -> Frequency:
