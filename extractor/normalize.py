@@ -41,6 +41,8 @@ _NOUN_NEXT = re.compile(r" [a-z]+\b(?! of\b)")
 _WORD_NEXT = re.compile(r" ([a-z]+)\b(?!')")  # the word right after the expression, with no punctuation between
 _WORD = re.compile(r"[^\W_]+(?:'[^\W\d_]+)?|'ll")  # numbers are tokens too: "to 452.76 on" is no infinitive
 SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+# decades and centuries count in years, fortnights in weeks
+_IN_SMALLER_UNIT = {"DE": ("Y", 10), "CE": ("Y", 100), "FN": ("W", 2)}
 
 
 @dataclass(slots=True)
@@ -245,8 +247,9 @@ def _pick_year(ref: dt.date, month: int, day: int | None, tense: str | None, dir
     except a date of the next 45 days, which a report mentions as what is coming
     ("said it would extend its bid to Nov. 6"), unless a past verb right before
     the date says its event is over (DONE: "the quarter ended Oct. 31"): a date
-    eleven months back is written with its year, and news mostly looks back (measured on TempEval-3:
-    the uncued month is past more often than the nearest). Future: the earliest
+    eleven months back is written with its year, and news mostly looks back
+    (measured on TempEval-3: the uncued month is past more often than the
+    nearest). Future: the earliest
     on or after the reference. A verb of intent: ahead, unless that is more than
     half a year away. Present tense: the nearest such date. "last"/"next"
     exclude the reference's own month, and "last" the month just gone in the
@@ -464,8 +467,7 @@ def resolve_offset(value: Offset, ref: dt.date, tense: str | None, story: Story 
             and story.grain != "Y":
         return _shift_quarter(story.quarter, 4 * value.amount)  # "a year earlier" in a quarterly report
     if value.unit in ("DE", "CE") and value.counted and value.anchor == "ref" and value.amount < 0:
-        years = 10 if value.unit == "DE" else 100
-        return _year(ref.year + years * value.amount)
+        return _year(ref.year + _IN_SMALLER_UNIT[value.unit][1] * value.amount)
     resolved = _shift(ref, value.unit, value.amount)
     if resolved is not None and value.part:
         return Resolved(f"{resolved.value}T{value.part}", "day", resolved.start, resolved.end)
@@ -527,8 +529,8 @@ def _duration_value(amount: float | None, unit: str) -> str:
     """
     if unit == "CE" and amount is None:
         return "PXC"
-    if unit in ("DE", "CE", "FN"):
-        unit, factor = {"DE": ("Y", 10), "CE": ("Y", 100), "FN": ("W", 2)}[unit]
+    if unit in _IN_SMALLER_UNIT:
+        unit, factor = _IN_SMALLER_UNIT[unit]
         amount = None if amount is None else amount * factor
     letter = _letter(unit)
     if amount is None:
