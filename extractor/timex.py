@@ -207,7 +207,8 @@ def grammar(lang: str = "en") -> Grammar:
     rules, parts = [], []
     rules_path = folder / "rules.tsv"
     seen = set()
-    for index, (line, (name, typ, builder, pattern, example)) in enumerate(read_table(rules_path, 5)):
+    table = read_table(rules_path, 5)
+    for index, (line, (name, typ, builder, pattern, example)) in enumerate(table):
         if typ not in TIMEX_TYPES:
             raise ResourceError("E020", path=rules_path, line=line, detail=f"type '{typ}' is not one of {TIMEX_TYPES}")
         if builder not in BUILDERS:
@@ -232,7 +233,6 @@ def grammar(lang: str = "en") -> Grammar:
                                     detail=f"the negative does not match its example '{example}'")
             alternatives.append(f"(?:{pattern})")
         negative = re.compile("|".join(alternatives), re.IGNORECASE) if alternatives else None
-    table = read_table(rules_path, 5)
     # the rules keyed by the three characters they can start with, in file order within a key: a word
     # start tries only those (in English 'las' tries 9 of the 92 rules, where its 'l' alone let in 16)
     matcher = word_matcher(tuple(parts), re.IGNORECASE, cache=f"timex-{lang}")
